@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every test: installs Azurite (npm ci), starts it in memory on free ports, runs the .NET
+# test projects against it, and stops it afterwards, also when tests fail.
+# Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Wizard).
+set -euo pipefail
+source "$(dirname "$0")/lib/azurite.sh"
+cd "$repo_root"
+
+install_node_tools
+trap stop_azurite EXIT
+start_azurite
+
+export ONBOARDING_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+echo "==> dotnet test"
+dotnet test Onboarding.sln --nologo "$@"
