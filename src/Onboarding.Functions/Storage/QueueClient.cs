@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
 using System.Xml.Linq;
 using Azure;
 using Azure.Core;
@@ -60,9 +61,8 @@ public sealed partial class QueueClient
         {
             message.Request.Uri.AppendQuery("messagettl", ttl == Timeout.InfiniteTimeSpan ? "-1" : Seconds(ttl), escapeValue: true);
         }
-        var xml = new XElement("QueueMessage", new XElement("MessageText", messageText)).ToString(SaveOptions.DisableFormatting);
         message.Request.Headers.SetValue("Content-Type", "application/xml");
-        message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml));
+        message.Request.Content = MessageContent(messageText);
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 201)
         {
@@ -131,9 +131,8 @@ public sealed partial class QueueClient
         message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(visibilityTimeout), escapeValue: true);
         if (messageText is not null)
         {
-            var xml = new XElement("QueueMessage", new XElement("MessageText", messageText)).ToString(SaveOptions.DisableFormatting);
             message.Request.Headers.SetValue("Content-Type", "application/xml");
-            message.Request.Content = RequestContent.Create(Encoding.UTF8.GetBytes(xml));
+            message.Request.Content = MessageContent(messageText);
         }
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 204)
@@ -201,6 +200,26 @@ public sealed partial class QueueClient
     }
 
     private static string Seconds(TimeSpan span) => ((long)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The <c>QueueMessage</c> body, carriage returns written as <c>&amp;#xD;</c>: XElement.ToString turns
+    /// "\r\n" and "\r" into "\n", and a literal CR is normalized to LF by any conforming XML parser.
+    /// </summary>
+    private static RequestContent MessageContent(string messageText)
+    {
+        var settings = new XmlWriterSettings
+        {
+            OmitXmlDeclaration = true,
+            NewLineHandling = NewLineHandling.Entitize,
+            Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        };
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, settings))
+        {
+            new XElement("QueueMessage", new XElement("MessageText", messageText)).WriteTo(writer);
+        }
+        return RequestContent.Create(buffer.ToArray());
+    }
 
     private static IEnumerable<XElement> ReadMessages(Response response) =>
         XDocument.Parse(response.Content.ToString()).Root?.Elements("QueueMessage") ?? [];
