@@ -28,11 +28,14 @@ wait_for_port() {
   done
 }
 
-# start_azurite [blob queue table]: ports default to free ones. Sets AZURITE_CONNECTION_STRING.
+# start_azurite [blob queue table]: ports default to free ones; data in memory unless AZURITE_LOCATION
+# names a folder. Sets AZURITE_CONNECTION_STRING.
 start_azurite() {
   local blob=${1:-$(free_port)} queue=${2:-$(free_port)} table=${3:-$(free_port)}
+  local storage=(--inMemoryPersistence)
+  [ -n "${AZURITE_LOCATION:-}" ] && storage=(--location "$AZURITE_LOCATION")
   AZURITE_LOG=$(mktemp -t azurite.XXXXXX.log)
-  "$repo_root/node_modules/.bin/azurite" --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
+  "$repo_root/node_modules/.bin/azurite" "${storage[@]}" --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --blobPort "$blob" \
     --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$AZURITE_LOG" 2>&1 &
@@ -47,7 +50,7 @@ start_azurite() {
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
   export AZURITE_CONNECTION_STRING
-  echo "==> Azurite (in memory): blob $blob, queue $queue, table $table (pid $AZURITE_PID)"
+  echo "==> Azurite (${AZURITE_LOCATION:-in memory}): blob $blob, queue $queue, table $table (pid $AZURITE_PID)"
 }
 
 stop_azurite() {

@@ -1,0 +1,182 @@
+using System.Text;
+using Azure;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Hosting;
+
+/// <summary>
+/// The local driver's stand-in for the host's queue listener: takes batches, invokes the function per
+/// message, deletes on success, hides a failed message for <c>visibilityTimeout</c> and moves it, whole,
+/// to <c>{queue}-poison</c> once it has failed <c>maxDequeueCount</c> times. Polls back off while the
+/// queue is empty, up to <c>maxPollingInterval</c>.
+/// </summary>
+internal sealed partial class QueueTriggerListener(
+    FunctionDefinition function,
+    QueueClient queue,
+    QueueClient poisonQueue,
+    QueueTriggerOptions options,
+    FunctionInvoker invoker,
+    TimeProvider clock,
+    ILogger logger)
+{
+    /// <summary>How long a message being processed stays hidden (the host's default too).</summary>
+    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await EnsureQueuesAsync(stoppingToken);
+        var inFlight = new List<Task>();
+        var idleDelay = MinPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            inFlight.RemoveAll(task => task.IsCompleted);
+            if (inFlight.Count > options.EffectiveNewBatchThreshold)
+            {
+                await Task.WhenAny(inFlight);
+                continue;
+            }
+
+            QueueMessage[] batch;
+            try
+            {
+                batch = (await queue.ReceiveMessagesAsync(options.BatchSize, ProcessingVisibility, stoppingToken)).Value;
+            }
+            catch (RequestFailedException e)
+            {
+                LogReceiveFailed(e, queue.Name);
+                await DelayAsync(options.MaxPollingInterval, stoppingToken);
+                continue;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (batch.Length == 0)
+            {
+                await DelayAsync(idleDelay, stoppingToken);
+                idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.MaxPollingInterval.Ticks));
+                continue;
+            }
+            idleDelay = MinPollingInterval;
+            // In-flight invocations finish even when the app is stopping, so no message is half-processed.
+            inFlight.AddRange(batch.Select(message => ProcessAsync(message, CancellationToken.None)));
+        }
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        if (message.DequeueCount > options.MaxDequeueCount)
+        {
+            await MoveToPoisonAsync(message, $"dequeued {message.DequeueCount} times, more than maxDequeueCount {options.MaxDequeueCount}", cancellationToken);
+            return;
+        }
+        if (!TryDecode(message.MessageText, out var text))
+        {
+            await MoveToPoisonAsync(message, "the body is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
+            return;
+        }
+
+        var request = InvocationPayload.ForQueueMessage(text, message.MessageId, message.DequeueCount, message.InsertedOn,
+            message.ExpiresOn, message.NextVisibleOn, message.PopReceipt, clock.GetUtcNow());
+        var result = await invoker.InvokeAsync(function.Name, request, Guid.NewGuid().ToString("D"), cancellationToken);
+        try
+        {
+            if (result.Succeeded)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            }
+            else if (message.DequeueCount >= options.MaxDequeueCount)
+            {
+                await MoveToPoisonAsync(message, $"failed {message.DequeueCount} times: {string.Join(" | ", result.Response.Logs)}", cancellationToken);
+            }
+            else
+            {
+                LogRetry(function.Name, message.MessageId, message.DequeueCount, options.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: cancellationToken);
+            }
+        }
+        catch (RequestFailedException e)
+        {
+            // The message was not settled; it becomes visible again when its processing visibility ends.
+            LogSettleFailed(e, message.MessageId, queue.Name);
+        }
+    }
+
+    private bool TryDecode(string messageText, out string text)
+    {
+        text = messageText;
+        if (!options.IsBase64)
+        {
+            return true;
+        }
+        var buffer = new byte[messageText.Length];
+        if (!Convert.TryFromBase64String(messageText, buffer, out var length))
+        {
+            return false;
+        }
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private async Task MoveToPoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    {
+        LogPoisoned(message.MessageId, queue.Name, poisonQueue.Name, reason);
+        await poisonQueue.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+    }
+
+    private async Task EnsureQueuesAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(stoppingToken);
+                await poisonQueue.CreateIfNotExistsAsync(stoppingToken);
+                LogListening(function.Name, queue.Name);
+                return;
+            }
+            catch (RequestFailedException e)
+            {
+                LogReceiveFailed(e, queue.Name);
+                await DelayAsync(options.MaxPollingInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Function {FunctionName} is listening on queue {QueueName}")]
+    private partial void LogListening(string functionName, string queueName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read queue {QueueName}; retrying")]
+    private partial void LogReceiveFailed(Exception exception, string queueName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {FunctionName} failed message {MessageId} (attempt {DequeueCount}); it returns after {VisibilityTimeout}")]
+    private partial void LogRetry(string functionName, string messageId, long dequeueCount, TimeSpan visibilityTimeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved from {QueueName} to {PoisonQueueName}: {Reason}")]
+    private partial void LogPoisoned(string messageId, string queueName, string poisonQueueName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {QueueName}; it will be delivered again")]
+    private partial void LogSettleFailed(Exception exception, string messageId, string queueName);
+}

@@ -1,0 +1,45 @@
+using Azure;
+
+namespace Onboarding.Functions.Storage;
+
+/// <summary>
+/// Creates the app's tables and queues at start-up, in the background, retrying until storage answers;
+/// until then the health endpoint reports storage as unavailable.
+/// </summary>
+public sealed partial class StorageInitializer(StorageAccounts storage, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+{
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once every table and queue exists.</summary>
+    public Task Ready => ready.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var account = storage.Default;
+                await Task.WhenAll(
+                    OnboardingStorage.Tables.Select(name => account.Tables.GetTableClient(name).CreateIfNotExistsAsync(stoppingToken))
+                        .Concat(OnboardingStorage.Queues.Select(name => account.Queues.GetQueueClient(name).CreateIfNotExistsAsync(stoppingToken))));
+                LogReady(OnboardingStorage.Tables.Count, OnboardingStorage.Queues.Count);
+                ready.TrySetResult();
+                return;
+            }
+            catch (Exception e) when (e is RequestFailedException or HttpRequestException or IOException)
+            {
+                LogRetrying(e, delay);
+                await Task.Delay(delay, clock, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {TableCount} tables, {QueueCount} queues")]
+    private partial void LogReady(int tableCount, int queueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not reachable yet; creating tables and queues again in {Delay}")]
+    private partial void LogRetrying(Exception exception, TimeSpan delay);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Storage;
+using Onboarding.Functions.Tests.Infrastructure;
+
+namespace Onboarding.Functions.Tests.Health;
+
+public sealed class HealthTests
+{
+    [Fact]
+    public async Task HealthIs200WithBothEndpointsReachableAndTheEventBacklog()
+    {
+        await using var app = new OnboardingApplication();
+        using var client = app.CreateClient();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready;
+
+        using var response = await client.GetAsync("/api/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body.GetProperty("table").GetProperty("reachable").GetBoolean());
+        Assert.True(body.GetProperty("queue").GetProperty("reachable").GetBoolean());
+        Assert.Equal(JsonValueKind.Number, body.GetProperty("queuedEvents").ValueKind);
+    }
+
+    [Fact]
+    public async Task HealthIs503WhenStorageIsDown()
+    {
+        await using var app = new OnboardingApplication()
+            .WithSetting("AzureWebJobsStorage", StorageConnectionString.ForAzurite(1, 1, 1));
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/api/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.False(body.GetProperty("table").GetProperty("reachable").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("table").GetProperty("problem").GetString()));
+    }
+
+    [Fact]
+    public async Task RepeatedHealthChecksReuseOneStorageProbe()
+    {
+        var recorder = new RequestRecorder();
+        await using var app = new OnboardingApplication()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
+        using var client = app.CreateClient();
+        await app.Services.GetRequiredService<StorageInitializer>().Ready;
+        recorder.Clear();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/health")).StatusCode);
+        }
+
+        Assert.Equal(2, recorder.Count);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Hosting;
+
+namespace Onboarding.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (real HTTP on a free loopback port) over the tests' Azurite. The local
+/// trigger driver is off unless a test turns it on; settings and services are the test's to add.
+/// </summary>
+public sealed class OnboardingApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+        [FunctionsHostSetup.LocalDriverSetting] = "false",
+    };
+    private readonly List<Action<IServiceCollection>> serviceChanges = [];
+
+    public OnboardingApplication()
+    {
+        UseKestrel(0);
+    }
+
+    public OnboardingApplication WithSetting(string key, string? value)
+    {
+        settings[key] = value;
+        return this;
+    }
+
+    public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");
+
+    public OnboardingApplication WithServices(Action<IServiceCollection> change)
+    {
+        serviceChanges.Add(change);
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var change in serviceChanges)
+            {
+                change(services);
+            }
+        });
+    }
+}
