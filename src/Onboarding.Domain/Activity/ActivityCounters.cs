@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Onboarding.Domain.Events;
+
+namespace Onboarding.Domain.Activity;
+
+/// <summary>The product-activity counters the checklist and feature milestones read.</summary>
+public static class ActivityCounterNames
+{
+    public const string Events = "events";
+    public const string Teams = "teams";
+    public const string Volunteers = "volunteers";
+    public const string Assignments = "assignments";
+
+    public static IReadOnlyList<string> All { get; } = [Events, Teams, Volunteers, Assignments];
+
+    /// <summary>Which counter a creation (+1) or deletion (-1) event moves.</summary>
+    public static (string Counter, int Delta)? Effect(string eventType) => eventType switch
+    {
+        OnboardingEventTypes.EventCreated => (Events, 1),
+        OnboardingEventTypes.EventDeleted => (Events, -1),
+        OnboardingEventTypes.TeamCreated => (Teams, 1),
+        OnboardingEventTypes.TeamDeleted => (Teams, -1),
+        OnboardingEventTypes.VolunteerAdded => (Volunteers, 1),
+        OnboardingEventTypes.VolunteerDeleted => (Volunteers, -1),
+        OnboardingEventTypes.AssignmentCreated => (Assignments, 1),
+        OnboardingEventTypes.AssignmentDeleted => (Assignments, -1),
+        _ => null,
+    };
+}
+
+/// <summary>
+/// An organization's activity: counters of real (non-sample) product objects, how many events of each
+/// type it has recorded, and when. Kept at (org, <c>profile|activity</c>), changed atomically with
+/// the events that change it.
+/// </summary>
+public sealed record ActivityCounters(
+    ImmutableSortedDictionary<string, long> Counters,
+    ImmutableSortedDictionary<string, long> EventTypeCounts,
+    DateTimeOffset? LastEventAt,
+    DateTimeOffset? SnapshotAt)
+{
+    public static ActivityCounters Empty { get; } = new(
+        ImmutableSortedDictionary<string, long>.Empty, ImmutableSortedDictionary<string, long>.Empty, null, null);
+
+    public long Counter(string name) => Counters.GetValueOrDefault(name);
+
+    public long EventTypeCount(string eventType) => EventTypeCounts.GetValueOrDefault(eventType);
+
+    /// <summary>
+    /// The counters after <paramref name="e"/>: creations add one, deletions take one away (never below
+    /// zero), an <c>activity_snapshot</c> sets the counts it carries in <c>data.counts</c>. Sample
+    /// activity (<c>isSample: true</c>) changes nothing, so demo data completes no task.
+    /// </summary>
+    public ActivityCounters Apply(OnboardingEvent e)
+    {
+        if (e.IsSample)
+        {
+            return this;
+        }
+        var counters = Counters;
+        var snapshotAt = SnapshotAt;
+        if (ActivityCounterNames.Effect(e.Type) is var (counter, delta))
+        {
+            counters = counters.SetItem(counter, Math.Max(0, Counter(counter) + delta));
+        }
+        else if (e.Type == OnboardingEventTypes.ActivitySnapshot)
+        {
+            foreach (var (name, value) in SnapshotCounts(e))
+            {
+                counters = counters.SetItem(name, value);
+            }
+            snapshotAt = e.Timestamp;
+        }
+        return new ActivityCounters(
+            counters,
+            EventTypeCounts.SetItem(e.Type, EventTypeCount(e.Type) + 1),
+            LastEventAt is { } last && last > e.Timestamp ? last : e.Timestamp,
+            snapshotAt);
+    }
+
+    public ActivityCounters ApplyAll(IEnumerable<OnboardingEvent> events) => events.Aggregate(this, (counters, e) => counters.Apply(e));
+
+    /// <summary>The absolute counts of an <c>activity_snapshot</c>: <c>data.counts.{events|teams|volunteers|assignments}</c>.</summary>
+    public static IEnumerable<(string Name, long Value)> SnapshotCounts(OnboardingEvent snapshot)
+    {
+        if (snapshot.Data?["counts"] is not JsonObject counts)
+        {
+            yield break;
+        }
+        foreach (var name in ActivityCounterNames.All)
+        {
+            if (counts[name] is JsonValue value && value.TryGetValue<long>(out var count) && count >= 0)
+            {
+                yield return (name, count);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Onboarding.Domain.Checklist;
+using Onboarding.Domain.Features;
+using Onboarding.Domain.SampleData;
+using Onboarding.Domain.Wizard;
+
+namespace Onboarding.Domain.State;
+
+/// <summary>An organization's onboarding state, kept at (org, <c>profile|state</c>).</summary>
+public sealed record OnboardingState(WizardState Wizard, ChecklistState Checklist, FeatureState Features, SampleDataState SampleData)
+{
+    /// <summary>What an organization that has done nothing yet has; reads of an unknown organization return it.</summary>
+    public static OnboardingState NotStarted { get; } = new(WizardState.NotStarted, ChecklistState.Empty, FeatureState.Empty, SampleDataState.None);
+}
