@@ -1,15 +1,33 @@
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Hosting;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Overview;
 using Onboarding.Functions.Storage;
+using Onboarding.Functions.Wizard;
 
 var builder = WebApplication.CreateBuilder(args);
+if (DevTokenCommand.TryRun(args, builder.Configuration))
+{
+    return;
+}
 builder.AddFunctionsHost();
 builder.Services.AddOnboardingStorage();
+builder.Services.AddOnboardingCatalog();
+builder.Services.AddOrganizations();
+builder.Services.AddOnboardingAuth();
+builder.Services.AddOnboardingApi();
 builder.Services.AddSingleton<StorageHealthProbe>();
 
 var app = builder.Build();
 var api = app.MapGroup("/" + FunctionCatalog.RoutePrefix);
+app.UseOnboardingApi(api);
+app.UseAuthentication();
 api.MapHealthApi();
+api.MapOverviewApi();
+api.MapWizardApi();
 app.MapFunctionInvocations();
 
 if (FunctionMetadataWriter.TryRunFromCommandLine(app, args))

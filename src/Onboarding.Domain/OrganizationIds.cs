@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace Onboarding.Domain;
+
+/// <summary>What an organization id may look like: it becomes a table PartitionKey and part of row keys.</summary>
+public static partial class OrganizationIds
+{
+    public const int MaxLength = 64;
+
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex Pattern();
+}

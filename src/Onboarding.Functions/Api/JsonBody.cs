@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Onboarding.Functions.Api;
+
+/// <summary>
+/// Reads a JSON request body with explicit answers for each way it can be wrong: 415 for another
+/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON.
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<(JsonElement Body, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (default, Problems.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Unsupported media type",
+                $"Send the body as application/json (got '{request.ContentType ?? "none"}')."));
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            return (default, TooLarge(maxBytes));
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (default, TooLarge(maxBytes));
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0)
+        {
+            return (default, Problems.Create(StatusCodes.Status400BadRequest, "malformed_json", "Malformed JSON", "The request body is empty; send a JSON object."));
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, Problems.Create(StatusCodes.Status400BadRequest, "malformed_json", "Malformed JSON",
+                $"The request body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(int maxBytes) =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", $"The request body may be at most {maxBytes} bytes.");
+
+    private static bool IsJson(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}

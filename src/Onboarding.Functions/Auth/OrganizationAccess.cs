@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Onboarding.Functions.Api;
+
+namespace Onboarding.Functions.Auth;
+
+/// <summary>What a route needs of its caller.</summary>
+public enum AccessLevel
+{
+    /// <summary>Any member (or admin) of the route's organization.</summary>
+    OrgMember,
+
+    /// <summary>An admin of the route's organization: every state-changing onboarding route.</summary>
+    OrgAdmin,
+
+    /// <summary>A platform analyst: cross-organization analytics.</summary>
+    PlatformAnalyst,
+}
+
+/// <summary>
+/// The check every org route makes against the caller's token: 401 without a valid token, 404 when
+/// the token belongs to another organization (never a hint that it exists), 403 when the role is short.
+/// </summary>
+public static class OrganizationAccess
+{
+    public const string OrgIdRouteValue = "orgId";
+
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, AccessLevel level) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) => await CheckAsync(context.HttpContext, level) ?? await next(context));
+        builder.WithMetadata(new AccessRequirement(level));
+        return builder;
+    }
+
+    private static async Task<IResult?> CheckAsync(HttpContext http, AccessLevel level)
+    {
+        var authentication = await http.AuthenticateAsync(BearerAuthenticationHandler.SchemeName);
+        if (!authentication.Succeeded)
+        {
+            var reason = authentication.Failure?.Message ?? "A bearer token is required.";
+            http.Response.Headers.WWWAuthenticate = authentication.Failure is null
+                ? "Bearer"
+                : $"Bearer error=\"invalid_token\", error_description=\"{reason}\"";
+            return Problems.Create(StatusCodes.Status401Unauthorized, "unauthenticated", "Unauthenticated", reason);
+        }
+        var user = authentication.Principal;
+        http.User = user;
+        if (level == AccessLevel.PlatformAnalyst)
+        {
+            return user.IsInRole(OnboardingRoles.PlatformAnalyst)
+                ? null
+                : Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This route needs the platform_analyst role.");
+        }
+
+        var orgId = http.Request.RouteValues[OrgIdRouteValue] as string;
+        if (orgId is null || !string.Equals(user.OrganizationId(), orgId, StringComparison.Ordinal))
+        {
+            return Problems.NotFound("organization_not_found", "No organization with this id is visible to the caller.");
+        }
+        if (!user.IsOrgMember())
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This route needs the org_member or org_admin role.");
+        }
+        if (level == AccessLevel.OrgAdmin && !user.IsOrgAdmin())
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This change needs the org_admin role.");
+        }
+        return null;
+    }
+}
+
+/// <summary>Endpoint metadata naming the access a route needs (read by tests and the OpenAPI document).</summary>
+public sealed record AccessRequirement(AccessLevel Level);

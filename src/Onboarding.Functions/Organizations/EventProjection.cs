@@ -1,0 +1,27 @@
+using Onboarding.Domain.Events;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Organizations;
+
+/// <summary>
+/// Writes events to the cross-organization <c>OnboardingDaily</c> table (day partition, deterministic
+/// row key), upserting so a repeat is harmless. The org partitions stay the source of truth.
+/// </summary>
+public sealed class EventProjection(StorageAccounts storage)
+{
+    public async Task ProjectAsync(IReadOnlyCollection<OnboardingEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var table = storage.Default.Tables.GetTableClient(OnboardingStorage.DailyTable);
+        var batches = events
+            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp))
+            .SelectMany(day => day
+                .DistinctBy(EventEntityMapper.DailyRowKey)
+                .Chunk(TableClient.MaxTransactionActions)
+                .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntityMapper.ToDailyRow(e)))));
+        await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(batch, cancellationToken)));
+    }
+}

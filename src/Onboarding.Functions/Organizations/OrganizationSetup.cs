@@ -1,0 +1,14 @@
+namespace Onboarding.Functions.Organizations;
+
+public static class OrganizationSetup
+{
+    /// <summary>Reading and changing organizations' partitions, and the daily projection of their events.</summary>
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<OrganizationLocks>();
+        services.AddSingleton<EventProjection>();
+        services.AddSingleton<OrganizationUpdates>();
+        return services;
+    }
+}

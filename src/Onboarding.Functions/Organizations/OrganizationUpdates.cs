@@ -1,0 +1,120 @@
+using Azure;
+using Onboarding.Domain;
+using Onboarding.Domain.Catalog;
+using Onboarding.Domain.Events;
+using Onboarding.Domain.State;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Organizations;
+
+/// <summary>The result of applying a rule to an organization.</summary>
+public sealed record UpdateOutcome(OrganizationSnapshot Snapshot, IReadOnlyList<OnboardingEvent> Events, DomainError? Error = null, bool PreconditionFailed = false)
+{
+    public bool Succeeded => Error is null && !PreconditionFailed;
+}
+
+/// <summary>
+/// Applies a domain rule to an organization: read its profile rows, run the rule, record the events it
+/// causes and the progress they make, and commit rows and events in one transaction guarded by
+/// ETags, retrying from a fresh read when another writer got there first.
+/// </summary>
+public sealed partial class OrganizationUpdates(
+    OrganizationStore store,
+    OrganizationLocks locks,
+    OnboardingCatalog catalog,
+    EventProjection projection,
+    TimeProvider clock,
+    ILogger<OrganizationUpdates> logger)
+{
+    private const int MaxAttempts = 8;
+
+    public delegate DomainResult<OnboardingChange> Rule(OrganizationOnboarding onboarding, DateTimeOffset now);
+
+    /// <summary>
+    /// Applies <paramref name="rule"/>. With <paramref name="ifMatch"/> (the ETag a client read), a stale
+    /// read is not retried but answered as a failed precondition.
+    /// </summary>
+    public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken)
+    {
+        using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await store.LoadAsync(organizationId, cancellationToken);
+            if (ifMatch is not null && !ETagMatches(ifMatch, before))
+            {
+                return new UpdateOutcome(before, [], PreconditionFailed: true);
+            }
+            var now = clock.GetUtcNow();
+            var result = rule(before.Onboarding, now);
+            if (!result.Succeeded)
+            {
+                return new UpdateOutcome(before, [], result.Error);
+            }
+            var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
+            var actions = store.PlanCommit(before, change.After, change.Events);
+            try
+            {
+                var etags = await store.CommitAsync(actions, cancellationToken);
+                await ProjectAsync(change.Events, cancellationToken);
+                return new UpdateOutcome(AfterCommit(before, change.After, actions, etags), change.Events);
+            }
+            catch (ConcurrentChangeException e) when (ifMatch is null && attempt < MaxAttempts)
+            {
+                LogRetry(organizationId, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock, cancellationToken);
+            }
+            catch (ConcurrentChangeException) when (ifMatch is not null)
+            {
+                return new UpdateOutcome(before, [], PreconditionFailed: true);
+            }
+        }
+    }
+
+    /// <summary>Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete).</summary>
+    public async Task<OrganizationSnapshot> ReadAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var snapshot = await store.LoadAsync(organizationId, cancellationToken);
+        var progress = OnboardingPipeline.Complete(OnboardingChange.None(snapshot.Onboarding), catalog, clock.GetUtcNow());
+        if (progress.Events.Count == 0)
+        {
+            return snapshot;
+        }
+        // Something became complete since the last write: record it (exactly once, under the ETags).
+        var outcome = await ApplyAsync(organizationId, (onboarding, _) => OnboardingChange.None(onboarding), null, cancellationToken);
+        return outcome.Snapshot;
+    }
+
+    /// <summary>Writes the events to the daily projection; if that fails, queues them so ingestion projects them later.</summary>
+    private async Task ProjectAsync(IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await projection.ProjectAsync(events, cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            LogProjectionDeferred(e, events.Count);
+        }
+    }
+
+    private static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
+        ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
+
+    private static OrganizationSnapshot AfterCommit(OrganizationSnapshot before, OrganizationOnboarding after,
+        IReadOnlyList<Storage.TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
+    {
+        var rows = new Dictionary<string, TableEntity>(before.StoredRows, StringComparer.Ordinal);
+        foreach (var action in actions.Where(a => !a.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)))
+        {
+            action.Entity.ETag = etags.GetValueOrDefault(action.Entity.RowKey);
+            rows[action.Entity.RowKey] = action.Entity;
+        }
+        return new OrganizationSnapshot(after, rows);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
+    private partial void LogRetry(string organizationId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} events failed; queued them for ingestion to project")]
+    private partial void LogProjectionDeferred(Exception exception, int count);
+}

@@ -1,0 +1,18 @@
+namespace Onboarding.Functions.Organizations;
+
+/// <summary>RowKeys in an organization's partition of the <c>Onboarding</c> table.</summary>
+public static class ProfileRows
+{
+    /// <summary>Every profile row sorts between this prefix and <see cref="ProfileUpperBound"/>: one range query reads them all.</summary>
+    public const string ProfilePrefix = "profile|";
+    public const string ProfileUpperBound = "profile}";
+    public const string State = "profile|state";
+    public const string Activity = "profile|activity";
+    public const string TutorialPrefix = "profile|tutorial|";
+    public const string EventPrefix = "event|";
+    public const string SamplePrefix = "sample|";
+
+    public static string Tutorial(string tutorialId) => TutorialPrefix + tutorialId;
+
+    public static string Event(string eventId) => EventPrefix + eventId;
+}
