@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Onboarding.Domain.Events;
@@ -27,6 +29,11 @@ public sealed record OnboardingEvent(
     public string? DataString(string key) => Data?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>A data value as a whole number, when present.</summary>
-    public long? DataNumber(string key) => Data?[key] is JsonValue value && value.TryGetValue<long>(out var number) ? number
-        : Data?[key] is JsonValue d && d.TryGetValue<double>(out var real) && real == Math.Floor(real) ? (long)real : null;
+    public long? DataNumber(string key) =>
+        // Read through the JSON text: a value built in memory keeps its CLR type (an int is not TryGetValue<long>), a parsed one does not.
+        Data?[key] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue
+            ? (long)number
+            : null;
 }
