@@ -16,6 +16,9 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
     {
         ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
         [FunctionsHostSetup.LocalDriverSetting] = "false",
+        ["Auth:Issuer"] = TestTokens.Issuer,
+        ["Auth:Audience"] = TestTokens.Audience,
+        ["Auth:SigningKey"] = TestTokens.SigningKey,
     };
     private readonly List<Action<IServiceCollection>> serviceChanges = [];
 
@@ -29,6 +32,10 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
         settings[key] = value;
         return this;
     }
+
+    /// <summary>A client on real HTTP carrying an admin token of <paramref name="organizationId"/>.</summary>
+    public HttpClient ClientFor(string organizationId, string role = Auth.OnboardingRoles.OrgAdmin) =>
+        CreateClient().WithToken(TestTokens.For(organizationId, role));
 
     public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");
 
