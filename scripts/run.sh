@@ -4,6 +4,7 @@
 # Ctrl-C stops both. Settings: ONBOARDING_PORT (default 7071); any app setting as an env var.
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
+source "$(dirname "$0")/lib/dev-auth.sh"
 cd "$repo_root"
 
 install_node_tools
@@ -26,6 +27,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 start_azurite "${ports[@]}"
 
+dev_auth_env
 port=${ONBOARDING_PORT:-7071}
 echo "==> Building the function app"
 dotnet build src/Onboarding.Functions --nologo -v quiet -c Debug
@@ -42,6 +44,9 @@ cat <<INFO
 
   Onboarding backend:  http://127.0.0.1:$port/api
   Health:              http://127.0.0.1:$port/api/health
+  API explorer:        http://127.0.0.1:$port/swagger
+  A token to call it:  scripts/dev-token.sh --org my-org --role org_admin
+                       (then: curl -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/orgs/my-org/onboarding)
   Storage (Azurite):   $AZURITE_CONNECTION_STRING
 
   Press Ctrl-C to stop the app and Azurite.

@@ -24,14 +24,20 @@ public static class ApiSetup
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
             if (context.ProblemDetails.Status is { } status && !context.ProblemDetails.Extensions.ContainsKey("code"))
             {
+                // Problems the framework writes itself (unknown route, wrong method, body refused before binding).
                 var code = status switch
                 {
+                    400 => "bad_request",
+                    401 => "unauthenticated",
+                    403 => "forbidden",
                     404 => "not_found",
                     405 => "method_not_allowed",
+                    413 => "payload_too_large",
+                    415 => "unsupported_media_type",
                     _ => "http_" + status,
                 };
                 context.ProblemDetails.Extensions["code"] = code;
-                context.ProblemDetails.Type ??= Problems.TypePrefix + code;
+                context.ProblemDetails.Type = Problems.TypePrefix + code;
             }
         });
         services.AddExceptionHandler<ApiExceptionHandler>();

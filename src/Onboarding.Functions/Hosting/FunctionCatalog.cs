@@ -43,6 +43,6 @@ public static class FunctionCatalog
         {
             throw new InvalidOperationException($"HTTP function route '{pattern}' is outside /{RoutePrefix}/, where the host forwards requests.");
         }
-        return route[(RoutePrefix.Length + 1)..];
+        return route[(RoutePrefix.Length + 1)..].TrimEnd('/');
     }
 }

@@ -67,6 +67,11 @@ public sealed partial class OrganizationUpdates(
             {
                 return new UpdateOutcome(before, [], PreconditionFailed: true);
             }
+            catch (ConcurrentChangeException)
+            {
+                return new UpdateOutcome(before, [], new ConflictError("concurrent_update",
+                    $"The organization kept changing while this request was applied ({MaxAttempts} attempts); retry it."));
+            }
         }
     }
 

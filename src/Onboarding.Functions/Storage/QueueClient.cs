@@ -175,11 +175,8 @@ public sealed partial class QueueClient
         return message;
     }
 
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response;
-    }
+    private Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        pipeline.SendToStorageAsync(message, cancellationToken);
 
     private static void AppendCount(HttpMessage message, int? maxMessages)
     {

@@ -171,11 +171,8 @@ public sealed partial class TableClient
         }
     }
 
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response;
-    }
+    private Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        pipeline.SendToStorageAsync(message, cancellationToken);
 
     private static string? ErrorCode(Response response) =>
         response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : StorageErrorParser.ReadBody(response).Code;

@@ -51,6 +51,8 @@ public sealed class PublishedAppTests
         start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
         start.Environment["FUNCTIONS_WORKER_RUNTIME"] = "custom";
         start.Environment["AzureWebJobsStorage"] = TestStorage.ConnectionString;
+        start.Environment["Auth__Issuer"] = TestTokens.Issuer;
+        start.Environment["Auth__SigningKey"] = TestTokens.SigningKey;
         using var process = Process.Start(start)!;
         try
         {

@@ -34,7 +34,7 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>A client on real HTTP carrying an admin token of <paramref name="organizationId"/>.</summary>
-    public HttpClient ClientFor(string organizationId, string role = Auth.OnboardingRoles.OrgAdmin) =>
+    public HttpClient ClientFor(string organizationId, string role = Onboarding.Functions.Auth.OnboardingRoles.OrgAdmin) =>
         CreateClient().WithToken(TestTokens.For(organizationId, role));
 
     public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");

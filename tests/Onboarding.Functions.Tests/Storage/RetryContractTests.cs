@@ -83,6 +83,18 @@ public sealed class RetryContractTests
         Assert.Equal(3, transport.Attempts.Count);
     }
 
+    [Fact]
+    public async Task UnreachableStorageIsOneRequestFailedExceptionWithStatusZero()
+    {
+        var table = new TableServiceClient(StorageConnectionString.ForAzurite(1, 1, 1), TestStorage.Options(o => o.Retry.MaxRetries = 1))
+            .GetTableClient("unreachable");
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => table.GetEntityIfExistsAsync("p", "r"));
+
+        Assert.Equal(0, error.Status);
+        Assert.Contains("could not be reached after 2 attempts", error.Message);
+    }
+
     /// <summary>Sends through a real HTTP transport, failing chosen attempts with a connection error.</summary>
     private sealed class FlakyTransport(int failBeforeSending) : HttpPipelineTransport
     {

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Tests.Infrastructure;
+using Onboarding.Functions.Tests.Wizard;
+
+namespace Onboarding.Functions.Tests.Auth;
+
+/// <summary>Every org route against every kind of caller that must be refused.</summary>
+public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private sealed record Caller(string Name, Func<string, string?> Token, int Status, string Code, bool AdminRoutesOnly = false);
+
+    private static readonly Caller[] Refused =
+    [
+        new("no token", _ => null, 401, "unauthenticated"),
+        new("bad signature", org => TestTokens.For(org, key: "another-key-that-is-also-long-enough-for-hs256"), 401, "unauthenticated"),
+        new("expired", org => TestTokens.For(org, expires: DateTime.UtcNow.AddMinutes(-10)), 401, "unauthenticated"),
+        new("wrong audience", org => TestTokens.For(org, audience: "some-other-api"), 401, "unauthenticated"),
+        new("untrusted issuer", org => TestTokens.For(org, issuer: "https://evil.example"), 401, "unauthenticated"),
+        new("other organization's admin", _ => TestTokens.For("intruder-org"), 404, "organization_not_found"),
+        new("member on an admin route", org => TestTokens.For(org, OnboardingRoles.OrgMember), 403, "role_required", AdminRoutesOnly: true),
+    ];
+
+    [Fact]
+    public async Task EveryOrgRouteRefusesEveryCallerItMustAndLeaksNothing()
+    {
+        var victim = TestStorage.UniqueId("victim");
+        var secret = "Secret Choir " + Guid.NewGuid().ToString("N")[..8];
+        using (var owner = fixture.App.ClientFor(victim))
+        {
+            var step = $$"""{"organizationName":"{{secret}}","timezone":"Europe/Berlin"}""";
+            (await owner.PutAsync($"/api/orgs/{victim}/onboarding/wizard/steps/1", JsonRequests.Json(step))).EnsureSuccessStatusCode();
+        }
+        var before = await StoredRows.OfOrganizationAsync(victim);
+        var routes = OrgRoutes();
+        Assert.NotEmpty(routes);
+
+        var checkedCount = 0;
+        foreach (var (method, template, level) in routes)
+        {
+            foreach (var caller in Refused.Where(c => !c.AdminRoutesOnly || level == AccessLevel.OrgAdmin))
+            {
+                using var client = fixture.App.CreateClient();
+                if (caller.Token(victim) is { } token)
+                {
+                    client.WithToken(token);
+                }
+                using var request = new HttpRequestMessage(new HttpMethod(method), Fill(template, victim));
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = JsonRequests.Json("{}");
+                }
+
+                using var response = await client.SendAsync(request);
+
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True((int)response.StatusCode == caller.Status, $"{method} {template} as {caller.Name}: {(int)response.StatusCode} {body}");
+                await response.AssertProblemAsync(caller.Status, caller.Code);
+                Assert.DoesNotContain(secret, body);
+                if (caller.Status == 401)
+                {
+                    Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
+                }
+                checkedCount++;
+            }
+        }
+
+        await WizardApiTests.AssertUnchangedAsync(victim, before);
+        Assert.True(checkedCount >= routes.Count * 6);
+    }
+
+    [Fact]
+    public async Task AMemberMayReadButNotChange()
+    {
+        var org = TestStorage.UniqueId();
+        using var member = fixture.App.ClientFor(org, OnboardingRoles.OrgMember);
+
+        using var read = await member.GetAsync($"/api/orgs/{org}/onboarding");
+        using var change = await member.PostAsync($"/api/orgs/{org}/onboarding/wizard/skip", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        await change.AssertProblemAsync(403, "role_required");
+    }
+
+    [Fact]
+    public async Task ATokenWithoutARoleIsRefused()
+    {
+        var org = TestStorage.UniqueId();
+        using var client = fixture.App.CreateClient().WithToken(TestTokens.For(org, role: "guest"));
+
+        using var response = await client.GetAsync($"/api/orgs/{org}/onboarding");
+
+        await response.AssertProblemAsync(403, "role_required");
+    }
+
+    private List<(string Method, string Template, AccessLevel Level)> OrgRoutes() =>
+        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<AccessRequirement>() is { Level: not AccessLevel.PlatformAnalyst })
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
+                .Select(m => (m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<AccessRequirement>()!.Level)))
+            .ToList();
+
+    /// <summary>The route with the victim's id and a plausible value for every other parameter.</summary>
+    private static string Fill(string template, string organizationId) =>
+        RouteParameter().Replace(template.Replace("{orgId}", organizationId, StringComparison.Ordinal), match => match.Groups[1].Value switch
+        {
+            "step" => "1",
+            "taskId" => "view_reports",
+            "tutorialId" => "events_intro",
+            _ => "x",
+        });
+
+    [GeneratedRegex(@"\{(\w+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Tests.Infrastructure;
+
+/// <summary>One running app shared by a test class; each test uses its own organization id.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public OnboardingApplication App { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        App.StartServer();
+        await App.Services.GetRequiredService<StorageInitializer>().Ready;
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
