@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Onboarding.Domain.Events;
@@ -50,4 +51,10 @@ internal static class EventSamples
         using var document = JsonDocument.Parse(json);
         return EventContract.ParseEvent(document.RootElement, Now, WizardSteps);
     }
+
+    public static ParsedMessage ParseMessage(string text) => EventMessageParser.Parse(text, Now, WizardSteps);
+
+    public static string Envelope(params JsonObject[] events) => new JsonObject { ["version"] = 1, ["events"] = new JsonArray(events) }.ToJsonString();
+
+    public static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 }
