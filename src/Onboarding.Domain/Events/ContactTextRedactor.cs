@@ -66,19 +66,18 @@ public static partial class ContactTextRedactor
         }
         if (candidate.StartsWith('+'))
         {
-            return groups[0][0] != '0';
+            return true;
         }
         if (groups.Count < 2)
         {
-            return false;
+            return false; // an unseparated digit run is a count, an id or an epoch time far more often than a phone number
         }
         var separators = Separator().Matches(candidate).Select(m => m.Value).ToList();
         var singleSeparator = separators.Distinct().Count() == 1 && separators.Count == groups.Count - 1 ? separators[0] : null;
         return !(IsDottedNumber(groups, singleSeparator) || IsThousandsGrouping(groups, singleSeparator) || IsRange(groups, singleSeparator));
     }
 
-    // int.Parse is safe: the patterns only match ASCII digits.
-    // 3.14159265, 120.0.6099.109, 192.168.100.200
+    // 3.14159265, 120.0.6099.109, 192.168.100.200 (the groups are ASCII digits, so int.Parse cannot throw)
     private static bool IsDottedNumber(List<string> groups, string? separator) =>
         separator == "." && (groups.Count == 2
             || groups.Skip(1).Any(g => g.Length == 1)

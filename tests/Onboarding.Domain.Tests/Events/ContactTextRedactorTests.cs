@@ -21,6 +21,7 @@ public sealed class ContactTextRedactorTests
     [InlineData("+44 20 7946 0958")]
     [InlineData("+49 (0)30 1234567")]
     [InlineData("+33 6 12 34 56 78")]
+    [InlineData("+0151 1234567")]
     public void InternationalNumbersAreReplaced(string number)
     {
         Assert.Equal("call [redacted-phone] please", ContactTextRedactor.Redact($"call {number} please"));
