@@ -7,8 +7,11 @@ public static partial class OrganizationIds
 {
     public const int MaxLength = 64;
 
-    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+    public static bool IsValid(string? id) => id is not null && Pattern.IsMatch(id);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex Pattern();
+    /// <summary>1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit (<c>\z</c>: no trailing newline).</summary>
+    public static Regex Pattern => OrganizationIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
+    private static partial Regex OrganizationIdPattern();
 }

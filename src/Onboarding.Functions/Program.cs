@@ -1,6 +1,7 @@
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Events;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Organizations;
@@ -19,15 +20,18 @@ builder.Services.AddOnboardingCatalog();
 builder.Services.AddOrganizations();
 builder.Services.AddOnboardingAuth();
 builder.Services.AddOnboardingApi();
+builder.Services.AddOnboardingEvents(builder.Configuration);
 builder.Services.AddSingleton<StorageHealthProbe>();
 
 var app = builder.Build();
 var api = app.MapGroup("/" + FunctionCatalog.RoutePrefix);
 app.UseOnboardingApi(api);
 app.UseAuthentication();
+app.UseRateLimiter();
 api.MapHealthApi();
 api.MapOverviewApi();
 api.MapWizardApi();
+api.MapTrackingApi();
 app.MapFunctionInvocations();
 
 if (FunctionMetadataWriter.TryRunFromCommandLine(app, args))

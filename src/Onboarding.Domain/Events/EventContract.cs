@@ -14,7 +14,7 @@ public static partial class EventContract
 {
     public const int Version = 1;
     public const int MaxIdLength = 100;
-    public const int MaxOrganizationIdLength = 64;
+    public const int MaxOrganizationIdLength = OrganizationIds.MaxLength;
     public const int MaxSessionIdLength = 100;
     public const int MaxUserAgentLength = 1024;
     public const int MaxDataBytes = 8192;
@@ -56,7 +56,7 @@ public static partial class EventContract
             read.Problem("version", $"unsupported; this service reads version {Version}");
         }
         var id = Matching(read, "id", IdPattern(), $"1 to {MaxIdLength} letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
-        var organizationId = Matching(read, "organizationId", OrganizationIdPattern(),
+        var organizationId = Matching(read, "organizationId", OrganizationIds.Pattern,
             $"1 to {MaxOrganizationIdLength} letters, digits, '.', '_' or '-', starting with a letter or digit");
         var type = read.RequiredString("type");
         if (type is not null && !OnboardingEventTypes.IsKnown(type))
@@ -242,9 +242,6 @@ public static partial class EventContract
     // \z, not $: $ also matches before a trailing newline, which must never reach a RowKey.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}\z")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
-    private static partial Regex OrganizationIdPattern();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,7})?(?:Z|[+-][0-9]{2}:[0-9]{2})\z")]
     private static partial Regex TimestampShape();

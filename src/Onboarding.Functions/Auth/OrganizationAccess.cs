@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Onboarding.Domain;
 using Onboarding.Functions.Api;
 
 namespace Onboarding.Functions.Auth;
@@ -52,7 +53,7 @@ public static class OrganizationAccess
         }
 
         var orgId = http.Request.RouteValues[OrgIdRouteValue] as string;
-        if (orgId is null || !string.Equals(user.OrganizationId(), orgId, StringComparison.Ordinal))
+        if (!OrganizationIds.IsValid(orgId) || !string.Equals(user.OrganizationId(), orgId, StringComparison.Ordinal))
         {
             return Problems.NotFound("organization_not_found", "No organization with this id is visible to the caller.");
         }

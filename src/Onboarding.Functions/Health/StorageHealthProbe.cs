@@ -16,7 +16,7 @@ public sealed record StorageHealth(StorageEndpointHealth Table, StorageEndpointH
 /// Checks storage with one point read and one queue-properties call, at most every few seconds
 /// whatever the request rate, so a load balancer can poll it freely.
 /// </summary>
-public sealed class StorageHealthProbe(StorageAccounts storage, TimeProvider clock)
+public sealed class StorageHealthProbe(StorageAccounts storage, Events.EventsQueue events, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
@@ -40,7 +40,7 @@ public sealed class StorageHealthProbe(StorageAccounts storage, TimeProvider clo
         using var timeout = new CancellationTokenSource(ProbeTimeout, clock);
         var account = storage.Default;
         var table = account.Tables.GetTableClient(OnboardingStorage.OnboardingTable);
-        var queue = account.Queues.GetQueueClient(OnboardingStorage.EventsQueue);
+        var queue = events.Queue;
 
         var tableCheck = MeasureAsync(account.Tables.Endpoint, async () =>
         {

@@ -44,6 +44,14 @@ public sealed class OrganizationStore(StorageAccounts storage, TimeProvider cloc
         return new OrganizationSnapshot(onboarding, rows);
     }
 
+    /// <summary>The stored versions of those of <paramref name="eventIds"/> that are already in the organization's partition.</summary>
+    public async Task<IReadOnlyList<OnboardingEvent>> StoredEventsAsync(string organizationId, IEnumerable<string> eventIds, CancellationToken cancellationToken)
+    {
+        var reads = await Task.WhenAll(eventIds.Select(id =>
+            Table.GetEntityIfExistsAsync(organizationId, ProfileRows.Event(id), cancellationToken: cancellationToken)));
+        return [.. reads.Where(r => r.HasValue).Select(r => EventEntityMapper.FromOrganizationRow(r.Value!))];
+    }
+
     /// <summary>The actions that store <paramref name="after"/> and <paramref name="events"/> over what <paramref name="before"/> read.</summary>
     public IReadOnlyList<TableTransactionAction> PlanCommit(OrganizationSnapshot before, OrganizationOnboarding after, IReadOnlyList<OnboardingEvent> events)
     {

@@ -23,6 +23,7 @@ public sealed partial class OrganizationUpdates(
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
+    Events.EventsQueue eventsQueue,
     TimeProvider clock,
     ILogger<OrganizationUpdates> logger)
 {
@@ -99,6 +100,13 @@ public sealed partial class OrganizationUpdates(
         catch (RequestFailedException e)
         {
             LogProjectionDeferred(e, events.Count);
+            // Ingestion finds these events already stored, counts nothing twice and projects them.
+            var message = new System.Text.Json.Nodes.JsonObject
+            {
+                ["version"] = EventContract.Version,
+                ["events"] = new System.Text.Json.Nodes.JsonArray([.. events.Select(EventContract.ToJson)]),
+            };
+            await eventsQueue.Queue.SendMessageAsync(message.ToJsonString(), cancellationToken: cancellationToken);
         }
     }
 

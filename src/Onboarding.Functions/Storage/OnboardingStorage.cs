@@ -1,6 +1,6 @@
 namespace Onboarding.Functions.Storage;
 
-/// <summary>The tables and queues this app keeps its state in (see ARCHITECTURE.md, "Table layout").</summary>
+/// <summary>The tables this app keeps its state in (the events queue is <c>Events.EventsQueue</c>) (see ARCHITECTURE.md, "Table layout").</summary>
 public static class OnboardingStorage
 {
     /// <summary>Per organization: profile rows, events, sample data (PartitionKey = organization id).</summary>
@@ -12,12 +12,5 @@ public static class OnboardingStorage
     /// <summary>Cross-organization analytics projection (PartitionKey = day yyyyMMdd).</summary>
     public const string DailyTable = "OnboardingDaily";
 
-    /// <summary>The queue product services and the tracking endpoint put events on.</summary>
-    public const string EventsQueue = "onboarding-events";
-
-    public const string EventsPoisonQueue = EventsQueue + "-poison";
-
     public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable];
-
-    public static IReadOnlyList<string> Queues { get; } = [EventsQueue, EventsPoisonQueue];
 }

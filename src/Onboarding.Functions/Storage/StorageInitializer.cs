@@ -3,10 +3,10 @@ using Azure;
 namespace Onboarding.Functions.Storage;
 
 /// <summary>
-/// Creates the app's tables and queues at start-up, in the background, retrying until storage answers;
+/// Creates the app's tables and its events queue (with its poison queue) at start-up, in the background, retrying until storage answers;
 /// until then the health endpoint reports storage as unavailable.
 /// </summary>
-public sealed partial class StorageInitializer(StorageAccounts storage, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(StorageAccounts storage, Events.EventsQueue events, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -23,8 +23,9 @@ public sealed partial class StorageInitializer(StorageAccounts storage, TimeProv
                 var account = storage.Default;
                 await Task.WhenAll(
                     OnboardingStorage.Tables.Select(name => account.Tables.GetTableClient(name).CreateIfNotExistsAsync(stoppingToken))
-                        .Concat(OnboardingStorage.Queues.Select(name => account.Queues.GetQueueClient(name).CreateIfNotExistsAsync(stoppingToken))));
-                LogReady(OnboardingStorage.Tables.Count, OnboardingStorage.Queues.Count);
+                        .Append(events.Queue.CreateIfNotExistsAsync(stoppingToken))
+                        .Append(events.PoisonQueue.CreateIfNotExistsAsync(stoppingToken)));
+                LogReady(OnboardingStorage.Tables.Count, 2);
                 ready.TrySetResult();
                 return;
             }

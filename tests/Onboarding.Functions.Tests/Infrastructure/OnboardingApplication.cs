@@ -19,6 +19,8 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
         ["Auth:Issuer"] = TestTokens.Issuer,
         ["Auth:Audience"] = TestTokens.Audience,
         ["Auth:SigningKey"] = TestTokens.SigningKey,
+        // Each app has its own events queue, so tests never take each other's messages.
+        [Onboarding.Functions.Events.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
     };
     private readonly List<Action<IServiceCollection>> serviceChanges = [];
 
@@ -36,6 +38,8 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
     /// <summary>A client on real HTTP carrying an admin token of <paramref name="organizationId"/>.</summary>
     public HttpClient ClientFor(string organizationId, string role = Onboarding.Functions.Auth.OnboardingRoles.OrgAdmin) =>
         CreateClient().WithToken(TestTokens.For(organizationId, role));
+
+    public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
 
     public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");
 

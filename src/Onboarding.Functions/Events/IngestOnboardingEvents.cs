@@ -1,0 +1,52 @@
+using Onboarding.Domain.Catalog;
+using Onboarding.Domain.Events;
+using Onboarding.Functions.Hosting;
+
+namespace Onboarding.Functions.Events;
+
+/// <summary>
+/// The queue function for events that product services (and the tracking endpoint) put on the events
+/// queue: validate, store each valid event once with its effects, report the invalid ones. A message
+/// with nothing valid in it goes whole to the poison queue at once; retrying it could not help.
+/// </summary>
+public sealed partial class IngestOnboardingEvents(
+    EventIngestion ingestion,
+    EventsQueue queues,
+    OnboardingCatalog catalog,
+    TimeProvider clock,
+    ILogger<IngestOnboardingEvents> logger) : IQueueFunction
+{
+    public async Task RunAsync(QueueTriggerMessage message, FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        var parsed = EventMessageParser.Parse(message.MessageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        foreach (var rejected in parsed.Rejected)
+        {
+            var reasons = string.Join("; ", rejected.Reasons);
+            LogRejected(message.Id, rejected.Index, rejected.Id, reasons);
+            context.Log($"Rejected event {rejected.Index} ({rejected.Id ?? "no id"}): {reasons}");
+        }
+
+        if (parsed.MessageError is not null || parsed.Valid.Count == 0)
+        {
+            var reason = parsed.MessageError ?? $"all {parsed.Rejected.Count} events are invalid";
+            await queues.PoisonQueue.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+            LogPoisoned(message.Id, queues.PoisonName, reason);
+            context.Log($"Moved to {queues.PoisonName}: {reason}");
+            return;
+        }
+
+        var result = await ingestion.IngestAsync(parsed.Valid, cancellationToken);
+        LogIngested(message.Id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues);
+        context.Log($"Stored {result.Stored}, already stored {result.Duplicates}, rejected {parsed.Rejected.Count}, progress events {result.ProgressEvents}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: event {Index} ({EventId}) rejected: {Reasons}")]
+    private partial void LogRejected(string? messageId, int index, string? eventId, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to {PoisonQueue} without retrying: {Reason}")]
+    private partial void LogPoisoned(string? messageId, string poisonQueue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}")]
+    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted);
+}
