@@ -1,6 +1,9 @@
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Checklist;
+using Onboarding.Functions.Features;
+using Onboarding.Functions.Tutorials;
 using Onboarding.Functions.Events;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Hosting;
@@ -32,6 +35,9 @@ api.MapHealthApi();
 api.MapOverviewApi();
 api.MapWizardApi();
 api.MapTrackingApi();
+api.MapChecklistApi();
+api.MapFeaturesApi();
+api.MapTutorialsApi();
 app.MapFunctionInvocations();
 
 if (FunctionMetadataWriter.TryRunFromCommandLine(app, args))

@@ -21,7 +21,7 @@ public static class OverviewApi
     public static async Task<Ok<OverviewView>> GetOnboarding(string orgId, HttpResponse response, [AsParameters] OnboardingServices services, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(response, snapshot, OverviewView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(response, snapshot, OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
     }
 
     /// <summary>Starts the wizard over; checklist, features, tutorials and sample data reflect real activity and stay.</summary>
@@ -30,6 +30,6 @@ public static class OverviewApi
     {
         var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, _) => WizardRules.Reset(onboarding),
             ConditionalRequests.IfMatch(http.Request), cancellationToken);
-        return ConditionalRequests.Respond(http.Response, outcome, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Respond(http.Response, outcome, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
     }
 }

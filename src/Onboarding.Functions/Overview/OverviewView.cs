@@ -1,15 +1,36 @@
 using Onboarding.Domain.Catalog;
+using Onboarding.Domain.Checklist;
+using Onboarding.Domain.Features;
+using Onboarding.Domain.SampleData;
 using Onboarding.Domain.State;
+using Onboarding.Domain.Tutorials;
 using Onboarding.Functions.Wizard;
 
 namespace Onboarding.Functions.Overview;
 
-/// <summary>The whole picture of an organization's onboarding, from one read of its profile rows.</summary>
-public sealed record OverviewView(string OrganizationId, int CompletionPercent, WizardView Wizard)
+/// <summary>
+/// The whole picture of an organization's onboarding, from one read of its profile rows. The
+/// completion percent is the checklist's: the share of active tasks complete (the wizard is one of them).
+/// </summary>
+public sealed record OverviewView(
+    string OrganizationId,
+    int CompletionPercent,
+    WizardView Wizard,
+    ChecklistView Checklist,
+    FeaturesView Features,
+    TutorialsView Tutorials,
+    SampleDataView SampleData)
 {
-    public static OverviewView From(OrganizationOnboarding onboarding, OnboardingCatalog catalog)
+    public static OverviewView From(OrganizationOnboarding onboarding, OnboardingCatalog catalog, DateTimeOffset now)
     {
-        var wizard = WizardView.From(onboarding.State.Wizard, catalog);
-        return new OverviewView(onboarding.OrganizationId, wizard.CompletedSteps * 100 / wizard.TotalSteps, wizard);
+        var checklist = ChecklistView.From(onboarding, catalog);
+        return new OverviewView(
+            onboarding.OrganizationId,
+            checklist.Percent,
+            WizardView.From(onboarding.State.Wizard, catalog),
+            checklist,
+            FeaturesView.From(onboarding, catalog),
+            TutorialsView.From(onboarding, catalog),
+            SampleDataView.From(onboarding.State.SampleData, now));
     }
 }
