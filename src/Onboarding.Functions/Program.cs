@@ -9,6 +9,7 @@ using Onboarding.Functions.Health;
 using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Overview;
+using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Wizard;
 
@@ -24,6 +25,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddOnboardingAuth();
 builder.Services.AddOnboardingApi();
 builder.Services.AddOnboardingEvents(builder.Configuration);
+builder.Services.AddSampleData();
 builder.Services.AddSingleton<StorageHealthProbe>();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ api.MapTrackingApi();
 api.MapChecklistApi();
 api.MapFeaturesApi();
 api.MapTutorialsApi();
+api.MapSampleDataApi();
 app.MapFunctionInvocations();
 
 if (FunctionMetadataWriter.TryRunFromCommandLine(app, args))

@@ -4,6 +4,9 @@ using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Hosting;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.SampleData;
+using System.Text.Json;
 
 namespace Onboarding.Functions.Wizard;
 
@@ -40,7 +43,7 @@ public static class WizardApi
 
     /// <summary>Submits (or edits) one step; steps go in order, an earlier step can be edited at any time.</summary>
     public static async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SubmitStep(
-        string orgId, string step, HttpContext http, [AsParameters] OnboardingServices services, CancellationToken cancellationToken)
+        string orgId, string step, HttpContext http, [AsParameters] OnboardingServices services, SampleDataService sampleData, CancellationToken cancellationToken)
     {
         if (!int.TryParse(step, out var number) || services.Catalog.WizardStep(number) is null)
         {
@@ -54,6 +57,10 @@ public static class WizardApi
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => WizardRules.SubmitStep(onboarding, services.Catalog, number, body, now, services.TimeZones),
             ConditionalRequests.IfMatch(http.Request), cancellationToken);
+        if (outcome.Succeeded && AsksForSampleData(body))
+        {
+            outcome = await GenerateSampleDataAsync(orgId, outcome, sampleData, cancellationToken);
+        }
         return ConditionalRequests.Respond(http.Response, outcome, snapshot => ChangeView(snapshot, outcome, services));
     }
 
@@ -65,6 +72,21 @@ public static class WizardApi
         return ConditionalRequests.Respond(http.Response, outcome, snapshot => ChangeView(snapshot, outcome, services));
     }
 
-    private static WizardChangeView ChangeView(Organizations.OrganizationSnapshot snapshot, Organizations.UpdateOutcome outcome, OnboardingServices services) =>
+    /// <summary>The finishing step's choice to explore with demo data.</summary>
+    private static bool AsksForSampleData(JsonElement body) =>
+        body.TryGetProperty(GenerateSampleDataField, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private const string GenerateSampleDataField = "generateSampleData";
+
+    /// <summary>Generates demo data as the wizard asked; an active set already there is kept (no error for the wizard).</summary>
+    private static async Task<UpdateOutcome> GenerateSampleDataAsync(string orgId, UpdateOutcome wizardOutcome, SampleDataService sampleData, CancellationToken cancellationToken)
+    {
+        var generated = await sampleData.GenerateAsync(orgId, cancellationToken);
+        return generated.Succeeded
+            ? generated with { Events = [.. wizardOutcome.Events, .. generated.Events] }
+            : wizardOutcome;
+    }
+
+    private static WizardChangeView ChangeView(OrganizationSnapshot snapshot, UpdateOutcome outcome, OnboardingServices services) =>
         new(WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog), EventView.From(outcome.Events));
 }

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.SampleData;
+
+/// <summary>
+/// The sample rows of organizations' partitions, and the <c>SampleDataExpiry</c> index the nightly
+/// purge reads (PartitionKey = expiry day <c>yyyyMMdd</c>, RowKey = organization id).
+/// </summary>
+public sealed class SampleDataStore(StorageAccounts storage, IOptions<SampleDataOptions> options)
+{
+    private Task? indexCreated;
+
+    private TableClient Organizations => storage.Default.Tables.GetTableClient(OnboardingStorage.OnboardingTable);
+
+    private TableClient ExpiryIndex => storage.Default.Tables.GetTableClient(options.Value.ExpiryIndexTable);
+
+    public static string ExpiryDay(DateTimeOffset expiresAt) => expiresAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>Indexes the organization under its expiry day: written before the data, so no sample data is ever unindexed.</summary>
+    public async Task IndexAsync(string organizationId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await EnsureIndexTableAsync();
+        await ExpiryIndex.UpsertEntityAsync(new TableEntity(ExpiryDay(expiresAt), organizationId) { ["ExpiresAt"] = expiresAt },
+            TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public Task UnindexAsync(string expiryDay, string organizationId, CancellationToken cancellationToken) =>
+        ExpiryIndex.DeleteEntityAsync(expiryDay, organizationId, cancellationToken: cancellationToken);
+
+    /// <summary>Index rows of every expiry day up to <paramref name="today"/>: only the partitions that are due are read.</summary>
+    public async IAsyncEnumerable<TableEntity> DueAsync(string today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await EnsureIndexTableAsync();
+        await foreach (var row in ExpiryIndex.QueryAsync(TableFilter.Create($"PartitionKey le {today}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>Creates the index table once; a failed attempt is tried again on the next call.</summary>
+    private Task EnsureIndexTableAsync()
+    {
+        var current = indexCreated;
+        if (current is null || current.IsFaulted || current.IsCanceled)
+        {
+            indexCreated = current = ExpiryIndex.CreateIfNotExistsAsync();
+        }
+        return current;
+    }
+
+    public async Task WriteAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        foreach (var batch in rows.Chunk(TableClient.MaxTransactionActions))
+        {
+            await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<TableEntity>> ReadAsync(string organizationId, CancellationToken cancellationToken) =>
+        await Organizations.QueryAsync(TableFilter.RowKeyPrefix(organizationId, ProfileRows.SamplePrefix), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+
+    /// <summary>Deletes every <c>sample|</c> row of the organization (and nothing else), in transactions; returns how many.</summary>
+    public async Task<int> DeleteAllAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var keys = await Organizations.QueryAsync(TableFilter.RowKeyPrefix(organizationId, ProfileRows.SamplePrefix),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        foreach (var batch in keys.Chunk(TableClient.MaxTransactionActions))
+        {
+            await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r)), cancellationToken);
+        }
+        return keys.Count;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Storage;
+using Onboarding.Functions.Tests.Events;
+using Onboarding.Functions.Tests.Infrastructure;
+
+namespace Onboarding.Functions.Tests.SampleData;
+
+public sealed class PurgeTests
+{
+    [Fact]
+    public async Task AfterThirtyDaysTheTimerPurgesTheDataMarksItExpiredAndEmptiesTheIndex()
+    {
+        await using var sample = new SampleDataApp();
+        sample.App.StartServer();
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        var nonSampleBefore = (await StoredRows.OfOrganizationAsync(org)).Where(r => !r.RowKey.StartsWith("sample|")).Select(r => r.RowKey).ToList();
+
+        sample.Clock.Advance(TimeSpan.FromDays(29));
+        using var early = await sample.RunPurgeAsync();
+        var stillActive = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+        sample.Clock.Advance(TimeSpan.FromDays(1.5));
+        using var due = await sample.RunPurgeAsync(isPastDue: true);
+        var expired = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Equal("active", stillActive.GetProperty("status").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, due.StatusCode);
+        Assert.Contains("Purged 1 organizations", await due.Content.ReadAsStringAsync());
+        Assert.Equal("expired", expired.GetProperty("status").GetProperty("status").GetString());
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("sample|"));
+        Assert.All(nonSampleBefore, key => Assert.Contains(rows, r => r.RowKey == key));
+        Assert.Contains(rows, r => r.GetString("Type") == "sample_data_cleared" && r.GetString("Data")!.Contains("\"reason\":\"expired\""));
+        Assert.Empty(await sample.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task AnOrganizationWhoseExpiryMovedIsNotPurgedEarly()
+    {
+        await using var sample = new SampleDataApp();
+        sample.App.StartServer();
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        var firstIndex = Assert.Single(await sample.IndexRowsAsync());
+        sample.Clock.Advance(TimeSpan.FromDays(5));
+        (await admin.DeleteAsync($"/api/orgs/{org}/onboarding/sample-data")).EnsureSuccessStatusCode();
+        sample.Clock.Advance(TimeSpan.FromDays(5));
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        // As if the clear had crashed before removing its index row: the old expiry day is still indexed.
+        await sample.Index.UpsertEntityAsync(new TableEntity(firstIndex.PartitionKey, org));
+
+        sample.Clock.Advance(TimeSpan.FromDays(21));
+        using var purge = await sample.RunPurgeAsync();
+        var read = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+        Assert.Equal("active", read.GetProperty("status").GetProperty("status").GetString());
+        Assert.Equal(5, read.GetProperty("data").GetProperty("events").GetArrayLength());
+        var remaining = Assert.Single(await sample.IndexRowsAsync());
+        Assert.NotEqual(firstIndex.PartitionKey, remaining.PartitionKey);
+    }
+
+    [Fact]
+    public async Task APurgeInterruptedAfterSomeDeletionsIsFinishedByTheNextRun()
+    {
+        var fault = new FailSecondStateCommit();
+        await using var sample = new SampleDataApp(app => app.WithServices(s =>
+            s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall)))));
+        sample.App.StartServer();
+        var orgs = Enumerable.Range(0, 3).Select(_ => TestStorage.UniqueId()).ToList();
+        foreach (var org in orgs)
+        {
+            using var admin = sample.App.ClientFor(org);
+            (await admin.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null)).EnsureSuccessStatusCode();
+            (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        }
+        var nonSample = new Dictionary<string, List<string>>();
+        foreach (var org in orgs)
+        {
+            nonSample[org] = (await StoredRows.OfOrganizationAsync(org)).Where(r => !r.RowKey.StartsWith("sample|")).Select(r => r.RowKey).ToList();
+        }
+        sample.Clock.Advance(TimeSpan.FromDays(31));
+
+        fault.Armed = true;
+        using var interrupted = await sample.RunPurgeAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, interrupted.StatusCode);
+        Assert.True(fault.Fired);
+        using var finished = await sample.RunPurgeAsync();
+
+        Assert.Equal(HttpStatusCode.OK, finished.StatusCode);
+        Assert.Empty(await sample.IndexRowsAsync());
+        foreach (var org in orgs)
+        {
+            var rows = await StoredRows.OfOrganizationAsync(org);
+            Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("sample|"));
+            Assert.Equal("Expired", rows.Single(r => r.RowKey == "profile|state").GetString("SampleDataStatus"));
+            Assert.All(nonSample[org], key => Assert.Contains(rows, r => r.RowKey == key));
+        }
+    }
+
+    [Fact]
+    public async Task With2000IndexedOrganizationsOf50DueThePurgeReadsOnlyTheDueIndexPartitions()
+    {
+        var recorder = new RequestRecorder();
+        await using var sample = new SampleDataApp(app => app.WithServices(s =>
+            s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry)))));
+        sample.App.StartServer();
+        var due = Enumerable.Range(0, 50).Select(i => TestStorage.UniqueId($"due{i}")).ToList();
+        await Task.WhenAll(due.Select(async org =>
+        {
+            using var admin = sample.App.ClientFor(org);
+            (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        }));
+        var today = sample.Clock.GetUtcNow().AddDays(31);
+        await sample.Index.CreateIfNotExistsAsync();
+        for (var day = 0; day < 30; day++)
+        {
+            var partition = today.AddDays(day + 1).UtcDateTime.ToString("yyyyMMdd");
+            foreach (var batch in Enumerable.Range(0, 65).Chunk(100))
+            {
+                await sample.Index.SubmitTransactionAsync(batch.Select(i => new TableTransactionAction(TableTransactionActionType.Add,
+                    new TableEntity(partition, $"later-{day}-{i}"))));
+            }
+        }
+        Assert.Equal(2000, (await sample.IndexRowsAsync()).Count);
+        sample.Clock.Set(today);
+        recorder.Clear();
+
+        using var purge = await sample.RunPurgeAsync();
+
+        Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+        var indexReads = recorder.Requests.Where(r => r.Method == "GET" && r.Uri.AbsolutePath.Contains(sample.IndexTable)).ToList();
+        var indexRead = Assert.Single(indexReads);
+        Assert.Contains(Uri.EscapeDataString("PartitionKey le '" + today.UtcDateTime.ToString("yyyyMMdd") + "'"), indexRead.Uri.Query);
+        var organizationReads = recorder.Requests.Where(r => r.Method == "GET" && r.Uri.AbsolutePath.Contains("/Onboarding()")).ToList();
+        Assert.All(organizationReads, r => Assert.Contains(due, org => r.Uri.Query.Contains(Uri.EscapeDataString($"PartitionKey eq '{org}'"))));
+        // Per due organization: read it, list and delete its sample rows, commit the expiry (read, write), project the event, unindex it.
+        Assert.InRange(recorder.Count, 1 + 50 * 6, 1 + 50 * 8);
+        Assert.Equal(1950, (await sample.IndexRowsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task TheTimerFiresThroughTheRealInvocationPathInStandaloneMode()
+    {
+        await using var sample = new SampleDataApp(app => app
+            .WithLocalTriggerDriver()
+            .WithSetting("PURGE_SCHEDULE", "*/1 * * * * *")
+            .WithSetting(Onboarding.Functions.Hosting.FunctionsHostSetup.TimerStatusTableSetting, TestStorage.UniqueTableName("timers")));
+        sample.App.StartServer();
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+
+        sample.Clock.Advance(TimeSpan.FromDays(31));
+        // Past its expiry the set reads "expired" with purgePending at once; the purge itself clears the flag.
+        var status = await IngestionApp.EventuallyAsync(
+            async () => (await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync()).GetProperty("status"),
+            s => !s.GetProperty("purgePending").GetBoolean());
+
+        Assert.Equal("expired", status.GetProperty("status").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, status.GetProperty("expiredAt").ValueKind);
+        Assert.Empty(await sample.IndexRowsAsync());
+    }
+
+    /// <summary>Fails the second write of a <c>profile|state</c> row once: a purge dying halfway through.</summary>
+    private sealed class FailSecondStateCommit : HttpPipelinePolicy
+    {
+        private int seen;
+
+        public volatile bool Armed;
+
+        public bool Fired { get; private set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (Armed && !Fired && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && WritesState(message.Request)
+                && Interlocked.Increment(ref seen) == 2)
+            {
+                Fired = true;
+                throw new Azure.RequestFailedException(500, "Simulated: the purge died halfway.");
+            }
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private static bool WritesState(Request request)
+        {
+            using var body = new MemoryStream();
+            request.Content!.WriteTo(body, default);
+            return Encoding.UTF8.GetString(body.ToArray()).Contains("RowKey='profile%7Cstate'", StringComparison.Ordinal);
+        }
+    }
+}
