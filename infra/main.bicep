@@ -157,6 +157,8 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
+      // The queue trigger is declared as %ONBOARDING_EVENTS_QUEUE%: the host resolves it from here.
+      ONBOARDING_EVENTS_QUEUE: queueNames[0]
       PURGE_SCHEDULE: purgeSchedule
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
