@@ -7,18 +7,8 @@ using Onboarding.Functions.Tests.Infrastructure;
 namespace Onboarding.Functions.Tests.Checklist;
 
 /// <summary>Product activity through the real queue function completes tasks and unlocks features.</summary>
-public sealed class ChecklistEndToEndTests : IAsyncLifetime
+public sealed class ChecklistEndToEndTests : IngestionAppTest
 {
-    private readonly OnboardingApplication app = IngestionApp.Create();
-
-    public Task InitializeAsync()
-    {
-        app.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ActivityCompletesTheRightTasksAndUnlocksTheRightFeatures()
     {
@@ -27,9 +17,9 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
             .Concat(Enumerable.Range(0, 3).Select(_ => TestEvents.Event(org, "volunteer_added")))
             .Append(TestEvents.Event(org, "team_created"));
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(activity));
-        await app.DrainAsync();
-        using var client = app.ClientFor(org, "org_member");
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch(activity));
+        await App.DrainAsync();
+        using var client = App.ClientFor(org, "org_member");
         var checklist = await IngestionApp.EventuallyAsync(async () => await (await client.GetAsync($"/api/orgs/{org}/onboarding/checklist")).ReadJsonAsync(),
             c => c.GetProperty("completedCount").GetInt32() == 3);
         var features = await (await client.GetAsync($"/api/orgs/{org}/onboarding/features")).ReadJsonAsync();
@@ -54,10 +44,10 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
         var sample = new[] { "event_created", "team_created", "volunteer_added", "volunteer_added", "volunteer_added", "assignment_created" }
             .Select(type => TestEvents.Event(org, type, more: e => e["isSample"] = true));
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(sample));
-        await app.DrainAsync();
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch(sample));
+        await App.DrainAsync();
         await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), r => r.Count == 6);
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
         var checklist = await (await client.GetAsync($"/api/orgs/{org}/onboarding/checklist")).ReadJsonAsync();
 
         Assert.Empty(CompletedTasks(checklist));
@@ -69,7 +59,7 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
     public async Task ViewReportsSentThroughTheTrackingEndpointCompletesItsTask()
     {
         var org = TestStorage.UniqueId();
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
 
         using var tracked = await client.PostAsync($"/api/orgs/{org}/onboarding/events", JsonRequests.Json("""{"type":"view_reports"}"""));
         var checklist = await IngestionApp.EventuallyAsync(async () => await (await client.GetAsync($"/api/orgs/{org}/onboarding/checklist")).ReadJsonAsync(),
@@ -83,7 +73,7 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
     public async Task OnlyManualTasksCanBeCompletedByHand()
     {
         var org = TestStorage.UniqueId();
-        using var admin = app.ClientFor(org);
+        using var admin = App.ClientFor(org);
 
         using var automatic = await admin.PostAsync($"/api/orgs/{org}/onboarding/checklist/add_team/complete", null);
         using var unknown = await admin.PostAsync($"/api/orgs/{org}/onboarding/checklist/fly_to_the_moon/complete", null);
@@ -97,21 +87,21 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
     public async Task CompletedTasksAndUnlocksAreStoredExactlyOnceUnderConcurrentReadsAndIngestions()
     {
         var org = TestStorage.UniqueId();
-        await using var second = IngestionApp.Create().WithSetting(Onboarding.Functions.Events.EventsQueue.Setting, app.EventsQueueName);
+        await using var second = IngestionApp.Create().WithSetting(Onboarding.Functions.Events.EventsQueue.Setting, App.EventsQueueName);
         second.StartServer();
-        using var readerA = app.ClientFor(org, "org_member");
+        using var readerA = App.ClientFor(org, "org_member");
         using var readerB = second.ClientFor(org, "org_member");
 
         var work = new List<Task>();
         for (var i = 0; i < 20; i++)
         {
-            work.Add(app.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "volunteer_added")])));
+            work.Add(App.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "volunteer_added")])));
             var reader = i % 2 == 0 ? readerA : readerB;
             work.Add(reader.GetAsync($"/api/orgs/{org}/onboarding/checklist"));
             work.Add(reader.GetAsync($"/api/orgs/{org}/onboarding"));
         }
         await Task.WhenAll(work);
-        await app.DrainAsync();
+        await App.DrainAsync();
         var rows = await IngestionApp.EventuallyAsync(() => StoredRows.OfOrganizationAsync(org),
             r => r.FirstOrDefault(x => x.RowKey == "profile|activity")?.GetInt64("Counter_volunteers") == 20);
         await readerA.GetAsync($"/api/orgs/{org}/onboarding/checklist");
@@ -126,8 +116,8 @@ public sealed class ChecklistEndToEndTests : IAsyncLifetime
     public async Task ShowAllFeaturesIsAnAdminToggle()
     {
         var org = TestStorage.UniqueId();
-        using var admin = app.ClientFor(org);
-        using var member = app.ClientFor(org, "org_member");
+        using var admin = App.ClientFor(org);
+        using var member = App.ClientFor(org, "org_member");
 
         using var on = await admin.PutAsync($"/api/orgs/{org}/onboarding/features", JsonRequests.Json("""{"showAll":true}"""));
         using var refused = await member.PutAsync($"/api/orgs/{org}/onboarding/features", JsonRequests.Json("""{"showAll":false}"""));

@@ -5,18 +5,8 @@ using Onboarding.Functions.Tests.Infrastructure;
 namespace Onboarding.Functions.Tests.Events;
 
 /// <summary>The queue function over a real queue, driven by the local trigger driver, storing in Azurite.</summary>
-public sealed class IngestionTests : IAsyncLifetime
+public sealed class IngestionTests : IngestionAppTest
 {
-    private readonly OnboardingApplication app = IngestionApp.Create();
-
-    public Task InitializeAsync()
-    {
-        app.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task EachEventTypeIsStoredWithItsFields()
     {
@@ -49,7 +39,7 @@ public sealed class IngestionTests : IAsyncLifetime
             TestEvents.Event(org, "activity_snapshot", "e-snap", e => e["data"] = new JsonObject { ["counts"] = new JsonObject { ["volunteers"] = 7 } }),
         };
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
         var stored = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), rows => rows.Count >= events.Count);
 
         var byId = stored.ToDictionary(r => r.RowKey["event|".Length..]);
@@ -81,9 +71,9 @@ public sealed class IngestionTests : IAsyncLifetime
 
         for (var delivery = 0; delivery < 3; delivery++)
         {
-            await app.EventsQueue().SendMessageAsync(message);
+            await App.EventsQueue().SendMessageAsync(message);
         }
-        await app.DrainAsync();
+        await App.DrainAsync();
         await Task.Delay(300);
 
         var rows = await StoredRows.OfOrganizationAsync(org);
@@ -102,8 +92,8 @@ public sealed class IngestionTests : IAsyncLifetime
         var shares = new[] { 130, 80, 40 };
         var events = orgs.SelectMany((org, i) => Enumerable.Range(0, shares[i]).Select(n => TestEvents.Event(org, n % 3 == 0 ? "team_created" : "volunteer_added"))).ToList();
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
-        await app.DrainAsync();
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
+        await App.DrainAsync();
 
         for (var i = 0; i < orgs.Length; i++)
         {
@@ -122,13 +112,13 @@ public sealed class IngestionTests : IAsyncLifetime
     [InlineData("""{"version":2,"events":[]}""")]
     public async Task AMessageWithNothingValidGoesIntactToThePoisonQueueOnTheFirstAttempt(string text)
     {
-        await app.EventsQueue().SendMessageAsync(text);
+        await App.EventsQueue().SendMessageAsync(text);
 
-        var poisoned = await IngestionApp.EventuallyAsync(async () => (await app.PoisonQueue().PeekMessagesAsync(32)).Value, m => m.Length > 0);
+        var poisoned = await IngestionApp.EventuallyAsync(async () => (await App.PoisonQueue().PeekMessagesAsync(32)).Value, m => m.Length > 0);
 
         Assert.Equal(text, Assert.Single(poisoned).MessageText);
-        await app.DrainAsync();
-        Assert.Empty((await app.EventsQueue().PeekMessagesAsync()).Value);
+        await App.DrainAsync();
+        Assert.Empty((await App.EventsQueue().PeekMessagesAsync()).Value);
     }
 
     [Fact]
@@ -138,13 +128,13 @@ public sealed class IngestionTests : IAsyncLifetime
         var good = TestEvents.Event(org, "team_created", "good-1");
         var bad = TestEvents.Event(org, "team_created", "bad-1", e => e["wizardStepReached"] = 9);
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch([good, bad]));
-        await app.DrainAsync();
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch([good, bad]));
+        await App.DrainAsync();
 
         var events = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), r => r.Count > 0);
         Assert.Contains(events, e => e.RowKey == "event|good-1");
         Assert.DoesNotContain(events, e => e.RowKey == "event|bad-1");
-        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+        Assert.Empty((await App.PoisonQueue().PeekMessagesAsync()).Value);
     }
 
     [Fact]
@@ -152,8 +142,8 @@ public sealed class IngestionTests : IAsyncLifetime
     {
         var org = TestStorage.UniqueId();
 
-        await app.EventsQueue().SendMessageAsync(BinaryData.FromString(TestEvents.Event(org, "team_created", "from-base64").ToJsonString()));
-        await app.EventsQueue().SendMessageAsync(TestEvents.Event(org, "team_created", "from-plain").ToJsonString());
+        await App.EventsQueue().SendMessageAsync(BinaryData.FromString(TestEvents.Event(org, "team_created", "from-base64").ToJsonString()));
+        await App.EventsQueue().SendMessageAsync(TestEvents.Event(org, "team_created", "from-plain").ToJsonString());
 
         var events = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), r => r.Count(e => e.GetString("Type") == "team_created") >= 2);
         Assert.Equal(["event|from-base64", "event|from-plain"], events.Where(e => e.GetString("Type") == "team_created").Select(e => e.RowKey).Order());
@@ -168,11 +158,11 @@ public sealed class IngestionTests : IAsyncLifetime
             .Append(TestEvents.Event(org, "volunteer_added", more: e => e["isSample"] = true))
             .Append(TestEvents.Event(org, "event_deleted"));
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(first));
-        await app.DrainAsync();
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch(first));
+        await App.DrainAsync();
         var afterDeltas = await ActivityAsync(org, a => a.GetInt64("Counter_volunteers") == 3);
 
-        await app.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "activity_snapshot",
+        await App.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "activity_snapshot",
             more: e => e["data"] = new JsonObject { ["counts"] = new JsonObject { ["volunteers"] = 40, ["events"] = 12 } })]));
         var afterSnapshot = await ActivityAsync(org, a => a.GetInt64("Counter_volunteers") == 40);
 

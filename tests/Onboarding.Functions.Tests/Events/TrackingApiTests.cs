@@ -4,23 +4,13 @@ using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Events;
 
-public sealed class TrackingApiTests : IAsyncLifetime
+public sealed class TrackingApiTests : IngestionAppTest
 {
-    private readonly OnboardingApplication app = IngestionApp.Create().WithSetting("Tracking:RequestsPerMinute", "1000");
-
-    public Task InitializeAsync()
-    {
-        app.StartServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task AReportedEventIsStampedQueuedAndStoredWithTheCallersClient()
     {
         var org = TestStorage.UniqueId();
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
         client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1");
 
         using var response = await client.PostAsync($"/api/orgs/{org}/onboarding/events",
@@ -39,13 +29,13 @@ public sealed class TrackingApiTests : IAsyncLifetime
     public async Task AnotherOrganizationsEventIsRefusedAndNothingIsQueued()
     {
         var org = TestStorage.UniqueId();
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
 
         using var response = await client.PostAsync($"/api/orgs/{org}/onboarding/events",
             JsonRequests.Json("""{"organizationId":"someone-else","type":"view_reports"}"""));
 
         await response.AssertProblemAsync(403, "organization_mismatch");
-        Assert.Empty((await app.EventsQueue().PeekMessagesAsync()).Value);
+        Assert.Empty((await App.EventsQueue().PeekMessagesAsync()).Value);
     }
 
     public static TheoryData<string, int, string, string?> BadBodies => new()
@@ -66,7 +56,7 @@ public sealed class TrackingApiTests : IAsyncLifetime
     public async Task MalformedOrOversizedBodiesGetProblemsNeverA5xx(string body, int status, string code, string? field)
     {
         var org = TestStorage.UniqueId();
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
 
         using var response = await client.PostAsync($"/api/orgs/{org}/onboarding/events", JsonRequests.Json(body));
 
@@ -75,14 +65,14 @@ public sealed class TrackingApiTests : IAsyncLifetime
         {
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
         }
-        Assert.Empty((await app.EventsQueue().PeekMessagesAsync()).Value);
+        Assert.Empty((await App.EventsQueue().PeekMessagesAsync()).Value);
     }
 
     [Fact]
     public async Task AnotherContentTypeIs415()
     {
         var org = TestStorage.UniqueId();
-        using var client = app.ClientFor(org, "org_member");
+        using var client = App.ClientFor(org, "org_member");
 
         using var response = await client.PostAsync($"/api/orgs/{org}/onboarding/events", new StringContent("type=view_reports", Encoding.UTF8, "text/plain"));
 

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -12,16 +11,16 @@ public sealed class WizardAtomicityTests
     public async Task AStateChangeAndItsEventsCommitTogetherOrNotAtAll()
     {
         var org = TestStorage.UniqueId();
-        var failBatches = new FailingBatches();
+        var failBatches = new StorageFault(StorageFault.AnyTransaction, failOnMatch: 0) { Armed = false };
         await using var app = new OnboardingApplication()
             .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
         (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
         var before = await StoredRows.OfOrganizationAsync(org);
 
-        failBatches.Enabled = true;
+        failBatches.Armed = true;
         using var failed = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/2", JsonRequests.Json(WizardApiTests.Steps[1]));
-        failBatches.Enabled = false;
+        failBatches.Armed = false;
 
         await failed.AssertProblemAsync(503, "storage_unavailable");
         await WizardApiTests.AssertUnchangedAsync(org, before);
@@ -32,23 +31,5 @@ public sealed class WizardAtomicityTests
         Assert.Equal(1, events.GetArrayLength());
         Assert.Contains(stored, r => r.RowKey == "event|" + events[0].GetProperty("id").GetString());
         Assert.NotNull(stored.Single(r => r.RowKey == "profile|state").GetString("WizardStep2Data"));
-    }
-
-    /// <summary>Answers every entity-group transaction with a 503, as an overloaded account would.</summary>
-    private sealed class FailingBatches : HttpPipelinePolicy
-    {
-        public volatile bool Enabled;
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            if (Enabled && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal))
-            {
-                throw new Azure.RequestFailedException(503, "Simulated: the storage account is busy.");
-            }
-            return ProcessNextAsync(message, pipeline);
-        }
     }
 }
