@@ -92,6 +92,10 @@ public static partial class EventContract
         return new EventValidation(null, problems, 0);
     }
 
+    /// <summary>A batch envelope (<c>{"version": 1, "events": [...]}</c>) holding <paramref name="events"/>, as queue message text.</summary>
+    public static string ToBatchMessage(IEnumerable<OnboardingEvent> events) =>
+        new JsonObject { ["version"] = Version, ["events"] = new JsonArray([.. events.Select(ToJson)]) }.ToJsonString();
+
     /// <summary>
     /// The event in the wire format <see cref="ParseEvent"/> reads. Its client is written as <c>client</c> (the raw
     /// user agent is gone by then); fields at their defaults are left out.

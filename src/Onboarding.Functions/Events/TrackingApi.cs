@@ -102,8 +102,7 @@ public static class TrackingApi
             return Problems.Validation(errors, "Nothing was recorded; fix the listed events and send them again.");
         }
 
-        var message = new JsonObject { ["version"] = EventContract.Version, ["events"] = new JsonArray([.. accepted.Select(EventContract.ToJson)]) };
-        var text = message.ToJsonString();
+        var text = EventContract.ToBatchMessage(accepted);
         if (Encoding.UTF8.GetByteCount(text) > EventMessageParser.MaxMessageBytes)
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", "The events do not fit one queue message; send fewer.");

@@ -101,12 +101,7 @@ public sealed partial class OrganizationUpdates(
         {
             LogProjectionDeferred(e, events.Count);
             // Ingestion finds these events already stored, counts nothing twice and projects them.
-            var message = new System.Text.Json.Nodes.JsonObject
-            {
-                ["version"] = EventContract.Version,
-                ["events"] = new System.Text.Json.Nodes.JsonArray([.. events.Select(EventContract.ToJson)]),
-            };
-            await eventsQueue.Queue.SendMessageAsync(message.ToJsonString(), cancellationToken: cancellationToken);
+            await eventsQueue.Queue.SendMessageAsync(EventContract.ToBatchMessage(events), cancellationToken: cancellationToken);
         }
     }
 
@@ -114,7 +109,7 @@ public sealed partial class OrganizationUpdates(
         ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
 
     private static OrganizationSnapshot AfterCommit(OrganizationSnapshot before, OrganizationOnboarding after,
-        IReadOnlyList<Storage.TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
+        IReadOnlyList<TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
     {
         var rows = new Dictionary<string, TableEntity>(before.StoredRows, StringComparer.Ordinal);
         foreach (var action in actions.Where(a => !a.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)))

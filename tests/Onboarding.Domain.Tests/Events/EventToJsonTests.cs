@@ -7,6 +7,24 @@ namespace Onboarding.Domain.Tests.Events;
 public sealed class EventToJsonTests
 {
     [Fact]
+    public void ABatchMessageOfEventsIsParsedBackIntoTheSameEvents()
+    {
+        var now = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var events = new[]
+        {
+            new OnboardingEvent("a-1", "org-1", OnboardingEventTypes.ViewReports, now.AddMinutes(-1)),
+            new OnboardingEvent("a-2", "org-2", OnboardingEventTypes.VolunteerAdded, now.AddMinutes(-2), IsSample: true),
+        };
+
+        var parsed = EventMessageParser.Parse(EventContract.ToBatchMessage(events), now, 5);
+
+        Assert.Null(parsed.MessageError);
+        Assert.Empty(parsed.Rejected);
+        Assert.Equal(events.Select(e => (e.Id, e.OrganizationId, e.Type, e.Timestamp, e.IsSample)),
+            parsed.Valid.Select(e => (e.Id, e.OrganizationId, e.Type, e.Timestamp, e.IsSample)));
+    }
+
+    [Fact]
     public void AnEventWrittenToJsonReadsBackTheSame()
     {
         var original = new OnboardingEvent(
