@@ -32,4 +32,24 @@ public sealed class WizardAtomicityTests
         Assert.Contains(stored, r => r.RowKey == "event|" + events[0].GetProperty("id").GetString());
         Assert.NotNull(stored.Single(r => r.RowKey == "profile|state").GetString("WizardStep2Data"));
     }
+
+    [Fact]
+    public async Task WhenTheDailyProjectionFailsTheChangeStandsAndItsEventsAreQueuedForIngestionToProject()
+    {
+        var org = TestStorage.UniqueId();
+        var dailyDown = new StorageFault(StorageFault.TransactionsContaining("/OnboardingDaily"), failOnMatch: 0);
+        await using var app = new OnboardingApplication()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
+        using var client = app.ClientFor(org);
+
+        using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
+        var events = (await response.ReadJsonAsync()).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(dailyDown.Fired);
+        var queued = Assert.Single((await TestStorage.Queues().GetQueueClient(app.EventsQueueName).PeekMessagesAsync()).Value);
+        var parsed = Onboarding.Domain.Events.EventMessageParser.Parse(queued.MessageText, DateTimeOffset.UtcNow, 5);
+        Assert.Equal(events, parsed.Valid.Select(e => e.Id));
+        Assert.Equal(events.Count, (await StoredRows.EventsAsync(org)).Count);
+    }
 }
