@@ -27,7 +27,8 @@ public sealed class StorageHealthProbe(StorageAccounts storage, Events.EventsQue
     {
         lock (gate)
         {
-            if (current is null || (current.IsCompleted && clock.GetUtcNow() - current.Result.CheckedAt > CacheFor))
+            if (current is null || current.IsFaulted || current.IsCanceled
+                || (current.IsCompletedSuccessfully && clock.GetUtcNow() - current.Result.CheckedAt > CacheFor))
             {
                 current = ProbeAsync();
             }
