@@ -29,6 +29,85 @@ public sealed class IngestionFaultTests
         Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
     }
 
+    [Fact]
+    public async Task AMessageThatNeedsThreeTransactionsReadsTheOrganizationOnce()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
+        app.StartServer();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(1, recorder.Requests.Count(r => IsProfileRead(r, org)));
+    }
+
+    [Fact]
+    public async Task AnotherWriterBetweenTransactionsOfOneMessageIsCaughtByTheETagsAndCountsStayExact()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        var otherWriter = new TouchActivityAfterFirstOrganizationTransaction(org);
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o =>
+            {
+                o.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+                o.AddPolicy(otherWriter, HttpPipelinePosition.PerCall);
+            })));
+        app.StartServer();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.True(otherWriter.Touched, "the other writer never wrote");
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(250, rows.Count(r => r.GetString("Type") == "volunteer_added"));
+        // The transaction after the other write was refused (412) and its retry read the organization again.
+        Assert.Equal(2, recorder.Requests.Count(r => IsProfileRead(r, org)));
+        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    private static bool IsProfileRead(RecordedRequest request, string organizationId) =>
+        request.Method == "GET" && request.Uri.AbsolutePath.EndsWith("/Onboarding()", StringComparison.Ordinal)
+        && Uri.UnescapeDataString(request.Uri.Query).Contains($"'{organizationId}'", StringComparison.Ordinal);
+
+    private static bool TargetsOrganizations(Request request)
+    {
+        using var body = new MemoryStream();
+        request.Content!.WriteTo(body, default);
+        var text = Encoding.UTF8.GetString(body.ToArray());
+        return text.Contains("/Onboarding(", StringComparison.Ordinal) || text.Contains("/Onboarding HTTP/1.1", StringComparison.Ordinal);
+    }
+
+    /// <summary>Another instance, as it were: rewrites the activity row (same counters, new ETag) once the first transaction has committed.</summary>
+    private sealed class TouchActivityAfterFirstOrganizationTransaction(string organizationId) : HttpPipelinePolicy
+    {
+        private int seen;
+
+        public bool Touched { get; private set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var first = message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal) && TargetsOrganizations(message.Request)
+                && Interlocked.Increment(ref seen) == 1;
+            await ProcessNextAsync(message, pipeline);
+            if (first)
+            {
+                var table = TestStorage.Tables().GetTableClient(Onboarding.Functions.Storage.OnboardingStorage.OnboardingTable);
+                await table.UpsertEntityAsync(new Onboarding.Functions.Storage.TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
+                Touched = true;
+            }
+        }
+    }
+
     /// <summary>Fails the second transaction on the organizations' table once, after the first has committed.</summary>
     private sealed class FailSecondOrganizationTransaction : HttpPipelinePolicy
     {
@@ -48,14 +127,6 @@ public sealed class IngestionFaultTests
                 throw new Azure.RequestFailedException(500, "Simulated: the service failed after the first transaction.");
             }
             return ProcessNextAsync(message, pipeline);
-        }
-
-        private static bool TargetsOrganizations(Request request)
-        {
-            using var body = new MemoryStream();
-            request.Content!.WriteTo(body, default);
-            var text = Encoding.UTF8.GetString(body.ToArray());
-            return text.Contains("/Onboarding(", StringComparison.Ordinal) || text.Contains("/Onboarding HTTP/1.1", StringComparison.Ordinal);
         }
     }
 }
