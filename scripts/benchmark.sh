@@ -2,9 +2,10 @@
 # Throughput benchmark (not a test): starts its own in-memory Azurite on free ports, builds Release,
 # and measures Azurite's raw ceiling for the rows event ingestion writes against end-to-end ingestion
 # by the real app (a separate process in standalone mode), batched and one event per message.
-# Usage: scripts/benchmark.sh [--events N] [--single-events M] [--events-per-message K] [--organizations O]
-#                             [--batch-size B] [--new-batch-threshold T] [--raw-parallelism 8,16,32,48]
-# Azurite is stopped on exit, also when the benchmark fails. The app's and Azurite's logs go to artifacts/benchmark/.
+# Usage: scripts/benchmark.sh [--events N (100000)] [--single-events M (2000)] [--events-per-message K (100)]
+#          [--organizations O (250)] [--batch-size B (32)] [--new-batch-threshold T] [--raw-parallelism 8,16,32,48]
+# Azurite is stopped on exit, also when the benchmark fails. The app's and Azurite's logs go to
+# artifacts/benchmark/.
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
 cd "$repo_root"

@@ -14,6 +14,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
 {
     private static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StallWarning = TimeSpan.FromSeconds(60);
 
     public async Task<PhaseResult> RunAsync(string name, string queueSuffix, EventWorkload workload)
     {
@@ -25,7 +26,6 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         Console.WriteLine($"  {name}: filling queue {queue.Name} with {workload.Messages.Count:N0} messages ({workload.Events.Count:N0} events)");
         var fill = await QueueFiller.FillAsync(queue, workload, settings.ProgressInterval);
         Console.WriteLine($"  {name}: queue filled in {fill.TotalSeconds:F1} s ({workload.Messages.Count / fill.TotalSeconds:N0} messages/s)");
-        await AzuriteQuiet.WaitForQueueSweepAsync(queue);
 
         var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{queueSuffix}-app.log");
         await using var app = AppProcess.Start(settings.AppAssembly, AppSettings(queue.Name), logPath);
@@ -45,6 +45,19 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         await stopPrinting.CancelAsync();
         await printing;
 
+        var (stored, exact) = await VerifyAsync(name, workload, poison);
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{workload.Messages.Count:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
+        if (timedEvents < workload.Events.Count)
+        {
+            detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before healthy (not timed)");
+        }
+        return new PhaseResult(name, timedEvents, elapsed, detail, exact);
+    }
+
+    /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>
+    private async Task<(StoredCounts Stored, bool Exact)> VerifyAsync(string name, EventWorkload workload, QueueClient poison)
+    {
         var stored = await StoredCounts.ReadAsync(tables, workload);
         var poisoned = (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         var mismatches = stored.Mismatches.ToList();
@@ -63,14 +76,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         Console.WriteLine($"  {name}: stored {stored.Counters:N0} / {workload.Events.Count:N0} events (counters), " +
             $"{stored.EventTypeCounts:N0} by type, {stored.ProgressEvents:N0} progress events, " +
             $"daily rows {stored.DailyRowsFound}/{stored.DailyRowsSampled} sampled, poison {poisoned}");
-
-        var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{workload.Messages.Count:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
-        if (timedEvents < workload.Events.Count)
-        {
-            detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before healthy (not timed)");
-        }
-        return new PhaseResult(name, timedEvents, elapsed, detail, mismatches.Count == 0);
+        return (stored, mismatches.Count == 0);
     }
 
     private Dictionary<string, string> AppSettings(string queueName) => new()
@@ -92,10 +98,21 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
     /// </summary>
     private async Task<long> WaitForEmptyQueueAsync(QueueClient queue, AppProcess app, EventWorkload workload, ProgressMeter progress, long ready)
     {
+        var (lastLeft, lastChange, warned) = (-1, ready, false);
         while (true)
         {
             var left = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
             var now = Stopwatch.GetTimestamp();
+            if (left != lastLeft)
+            {
+                (lastLeft, lastChange) = (left, now);
+            }
+            else if (!warned && Stopwatch.GetElapsedTime(lastChange, now) > StallWarning)
+            {
+                warned = true;
+                Console.WriteLine($"  !! no message finished for {StallWarning.TotalSeconds:F0} s: Azurite is blocked (its queue clean-up after many deletions), " +
+                    "or receives that timed out left messages hidden for the driver's 10-minute processing visibility");
+            }
             progress.Set(Math.Min(workload.Events.Count, (long)(workload.Messages.Count - left) * workload.EventsPerMessage));
             if (left == 0)
             {
