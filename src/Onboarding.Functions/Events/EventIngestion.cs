@@ -49,16 +49,19 @@ public sealed partial class EventIngestion(
         {
             var next = 0;
             var chunkSize = MaxEventsPerTransaction;
+            OrganizationSnapshot? snapshot = null;
             while (next < events.Count)
             {
                 var chunk = events.GetRange(next, Math.Min(chunkSize, events.Count - next));
-                var (committed, duplicates, progress, fitted) = await CommitChunkAsync(organizationId, chunk, cancellationToken);
-                next += fitted;
-                chunkSize = fitted;
-                toProject.AddRange(committed);
-                toProject.AddRange(progress);
-                toProject.AddRange(duplicates);
-                result += new IngestionResult(committed.Count, duplicates.Count, progress.Count);
+                var commit = await CommitChunkAsync(organizationId, chunk, snapshot, cancellationToken);
+                next += commit.Fitted;
+                chunkSize = commit.Fitted;
+                // The next chunk starts from what this one wrote, guarded by the ETags it got back, instead of reading again.
+                snapshot = commit.After;
+                toProject.AddRange(commit.Committed);
+                toProject.AddRange(commit.Progress);
+                toProject.AddRange(commit.Duplicates);
+                result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
             }
         }
         // After the commits: a failure here fails the message, and its redelivery projects the (then duplicate) events again.
@@ -66,34 +69,40 @@ public sealed partial class EventIngestion(
         return result;
     }
 
+    /// <summary>What committing one chunk did, and the organization as it stands afterwards (null: read it again).</summary>
+    private sealed record ChunkCommit(
+        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot? After);
+
     /// <summary>
-    /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, from a fresh
-    /// read, retrying on concurrent changes and leaving out events that are already stored.
+    /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, over
+    /// <paramref name="known"/> (what the previous chunk left) or a fresh read, retrying from a fresh read
+    /// on concurrent changes and leaving out events that are already stored.
     /// </summary>
-    private async Task<(List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted)> CommitChunkAsync(
-        string organizationId, List<OnboardingEvent> chunk, CancellationToken cancellationToken)
+    private async Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CancellationToken cancellationToken)
     {
         var alreadyStored = new Dictionary<string, OnboardingEvent>(StringComparer.Ordinal);
         var take = chunk.Count;
+        var snapshot = known;
         for (var attempt = 1; ; attempt++)
         {
             var slice = chunk.GetRange(0, take);
             var candidates = slice.Where(e => !alreadyStored.ContainsKey(e.Id)).ToList();
             var duplicates = slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id]).ToList();
 
-            var snapshot = await store.LoadAsync(organizationId, cancellationToken);
+            snapshot ??= await store.LoadAsync(organizationId, cancellationToken);
             var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
             var actions = store.PlanCommit(snapshot, change.After, change.Events);
             if (actions.Count > TableClient.MaxTransactionActions)
             {
-                // The progress these events make needs rows too: take fewer events this time.
+                // The progress these events make needs rows too: take fewer events this time, over the same read.
                 take = Math.Max(1, take - (actions.Count - TableClient.MaxTransactionActions));
                 continue;
             }
             try
             {
-                await store.CommitAsync(actions, cancellationToken);
-                return (candidates, duplicates, [.. change.Events.Skip(candidates.Count)], take);
+                var etags = await store.CommitAsync(actions, cancellationToken);
+                return new ChunkCommit(candidates, duplicates, [.. change.Events.Skip(candidates.Count)], take,
+                    OrganizationStore.AfterCommit(snapshot, actions, etags));
             }
             catch (DuplicateEventException) when (attempt < MaxAttempts)
             {
@@ -103,10 +112,12 @@ public sealed partial class EventIngestion(
                 {
                     alreadyStored[e.Id] = e;
                 }
+                snapshot = null;
             }
             catch (ConcurrentChangeException e) when (attempt < MaxAttempts)
             {
                 LogRetry(organizationId, attempt, e.Message);
+                snapshot = null;
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * attempt)), clock, cancellationToken);
             }
         }

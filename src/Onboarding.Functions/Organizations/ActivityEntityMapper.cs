@@ -8,7 +8,7 @@ namespace Onboarding.Functions.Organizations;
 /// <see cref="ActivityCounters"/> ↔ the (org, <c>profile|activity</c>) row: one Int64 column per
 /// counter (<c>Counter_volunteers</c>) and per event type (<c>EventType_view_reports</c>).
 /// </summary>
-internal static class ActivityEntityMapper
+public static class ActivityEntityMapper
 {
     private const string CounterPrefix = "Counter_";
     private const string EventTypePrefix = "EventType_";

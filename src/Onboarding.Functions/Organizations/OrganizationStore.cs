@@ -32,6 +32,35 @@ public sealed class OrganizationStore(StorageAccounts storage, TimeProvider cloc
         {
             rows[row.RowKey] = row;
         }
+        return Snapshot(organizationId, rows);
+    }
+
+    /// <summary>
+    /// What <see cref="LoadAsync"/> would read right after <paramref name="actions"/> (planned over
+    /// <paramref name="before"/>) committed and returned <paramref name="etags"/>: the rows read, replaced by
+    /// the rows written with their new ETags. Null when a written row came back without an ETag; read again then.
+    /// </summary>
+    public static OrganizationSnapshot? AfterCommit(OrganizationSnapshot before, IReadOnlyList<TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
+    {
+        var rows = new Dictionary<string, TableEntity>(before.StoredRows, StringComparer.Ordinal);
+        foreach (var action in actions.Where(a => !a.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)))
+        {
+            if (!etags.TryGetValue(action.Entity.RowKey, out var etag))
+            {
+                return null;
+            }
+            var written = new TableEntity(action.Entity.PartitionKey, action.Entity.RowKey) { ETag = etag };
+            foreach (var (name, value) in action.Entity)
+            {
+                written[name] = value;
+            }
+            rows[written.RowKey] = written;
+        }
+        return Snapshot(before.Onboarding.OrganizationId, rows);
+    }
+
+    private static OrganizationSnapshot Snapshot(string organizationId, Dictionary<string, TableEntity> rows)
+    {
         var tutorials = rows.Values
             .Where(r => r.RowKey.StartsWith(ProfileRows.TutorialPrefix, StringComparison.Ordinal))
             .Select(TutorialEntityMapper.FromEntity)

@@ -57,7 +57,8 @@ public sealed partial class OrganizationUpdates(
             {
                 var etags = await store.CommitAsync(actions, cancellationToken);
                 await ProjectAsync(change.Events, cancellationToken);
-                return new UpdateOutcome(AfterCommit(before, change.After, actions, etags), change.Events);
+                var after = OrganizationStore.AfterCommit(before, actions, etags) ?? await store.LoadAsync(organizationId, cancellationToken);
+                return new UpdateOutcome(after, change.Events);
             }
             catch (ConcurrentChangeException e) when (ifMatch is null && attempt < MaxAttempts)
             {
@@ -107,18 +108,6 @@ public sealed partial class OrganizationUpdates(
 
     private static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
         ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
-
-    private static OrganizationSnapshot AfterCommit(OrganizationSnapshot before, OrganizationOnboarding after,
-        IReadOnlyList<TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
-    {
-        var rows = new Dictionary<string, TableEntity>(before.StoredRows, StringComparer.Ordinal);
-        foreach (var action in actions.Where(a => !a.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)))
-        {
-            action.Entity.ETag = etags.GetValueOrDefault(action.Entity.RowKey);
-            rows[action.Entity.RowKey] = action.Entity;
-        }
-        return new OrganizationSnapshot(after, rows);
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
     private partial void LogRetry(string organizationId, int attempt, string reason);

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Functions.Tests.Infrastructure;
 
@@ -10,8 +11,7 @@ public sealed class IngestionFaultTests
     public async Task AFailureBetweenTransactionsFollowedByRedeliveryEndsWithExactCounts()
     {
         var org = TestStorage.UniqueId();
-        // The second transaction on the organizations' table (not the daily projection) fails once.
-        var fault = new StorageFault(m => StorageFault.TransactionsContaining("/Onboarding(")(m) || StorageFault.TransactionsContaining("/Onboarding HTTP/1.1")(m), failOnMatch: 2);
+        var fault = new StorageFault(IsOrganizationTransaction, failOnMatch: 2);
         await using var app = IngestionApp.Create()
             .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
         app.StartServer();
@@ -26,5 +26,79 @@ public sealed class IngestionFaultTests
         Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
         Assert.Equal(250, rows.Count(r => r.GetString("Type") == "volunteer_added"));
         Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task AMessageThatNeedsThreeTransactionsReadsTheOrganizationOnce()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
+        app.StartServer();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(1, recorder.Requests.Count(r => IsProfileRead(r, org)));
+    }
+
+    [Fact]
+    public async Task AnotherWriterBetweenTransactionsOfOneMessageIsCaughtByTheETagsAndCountsStayExact()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        var otherWriter = new TouchActivityAfterFirstOrganizationTransaction(org);
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Options(o =>
+            {
+                o.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+                o.AddPolicy(otherWriter, HttpPipelinePosition.PerCall);
+            })));
+        app.StartServer();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.True(otherWriter.Touched, "the other writer never wrote");
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(250, rows.Count(r => r.GetString("Type") == "volunteer_added"));
+        // The transaction after the other write was refused (412) and its retry read the organization again.
+        Assert.Equal(2, recorder.Requests.Count(r => IsProfileRead(r, org)));
+        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    private static bool IsProfileRead(RecordedRequest request, string organizationId) =>
+        request.Method == "GET" && request.Uri.AbsolutePath.EndsWith("/Onboarding()", StringComparison.Ordinal)
+        && Uri.UnescapeDataString(request.Uri.Query).Contains($"'{organizationId}'", StringComparison.Ordinal);
+
+    /// <summary>Transactions on the organizations' table, not on the daily projection.</summary>
+    private static bool IsOrganizationTransaction(HttpMessage message) =>
+        StorageFault.TransactionsContaining("/Onboarding(")(message) || StorageFault.TransactionsContaining("/Onboarding HTTP/1.1")(message);
+
+    /// <summary>Another instance, as it were: rewrites the activity row (same counters, new ETag) once the first transaction has committed.</summary>
+    private sealed class TouchActivityAfterFirstOrganizationTransaction(string organizationId) : HttpPipelinePolicy
+    {
+        private int seen;
+
+        public bool Touched { get; private set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var first = IsOrganizationTransaction(message) && Interlocked.Increment(ref seen) == 1;
+            await ProcessNextAsync(message, pipeline);
+            if (first)
+            {
+                var table = TestStorage.Tables().GetTableClient(Onboarding.Functions.Storage.OnboardingStorage.OnboardingTable);
+                await table.UpsertEntityAsync(new Onboarding.Functions.Storage.TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
+                Touched = true;
+            }
+        }
     }
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>What one benchmark run does, from its command line (see <see cref="Usage"/>).</summary>
+public sealed record BenchmarkSettings
+{
+    public const string Usage = """
+        Onboarding.Benchmarks --storage <connection string> --app <Onboarding.Functions.dll> [options]
+          --events N               events for the raw ceiling and batched ingestion (default 100000)
+          --single-events M        events sent one per message (default 2000; 0 skips that phase)
+          --events-per-message K   events per batch envelope (default 100)
+          --organizations O        organizations the events are spread over (default 250)
+          --batch-size B           the app's host.json queues.batchSize (default 32)
+          --new-batch-threshold T  the app's queues.newBatchThreshold (default: half the batch size, as the host)
+          --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
+          --progress-seconds S     seconds between progress lines (default 3)
+          --timeout-minutes X      give up on an ingestion phase after this long (default 20)
+          --log-dir DIR            where the app's output goes (default: the temp folder)
+        """;
+
+    public required string StorageConnectionString { get; init; }
+
+    public required string AppAssembly { get; init; }
+
+    public int Events { get; init; } = 100_000;
+
+    /// <summary>
+    /// Kept small: every Azurite queue operation costs time in proportion to the messages it holds, and
+    /// its once-a-minute clean-up after thousands of deletions blocks it long enough (over 30 s at 5,000)
+    /// for client timeouts to leave messages hidden for the driver's 10-minute processing visibility.
+    /// </summary>
+    public int SingleEvents { get; init; } = 2_000;
+
+    public int EventsPerMessage { get; init; } = 100;
+
+    public int Organizations { get; init; } = 250;
+
+    public int BatchSize { get; init; } = 32;
+
+    public int? NewBatchThreshold { get; init; }
+
+    public IReadOnlyList<int> RawParallelism { get; init; } = [8, 16, 32, 48];
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    public string LogDirectory { get; init; } = Path.GetTempPath();
+
+    public int EffectiveNewBatchThreshold => NewBatchThreshold ?? BatchSize / 2;
+
+    public static BenchmarkSettings Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"Expected '--name value' pairs, not '{args[i]}'.\n{Usage}");
+            }
+            values[args[i][2..]] = args[++i];
+        }
+        string Text(string name) => values.Remove(name, out var value) ? value : throw new ArgumentException($"--{name} is required.\n{Usage}");
+        int? Number(string name, int min) => values.Remove(name, out var value)
+            ? int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min
+                ? number
+                : throw new ArgumentException($"--{name} must be a whole number of at least {min}, not '{value}'.")
+            : null;
+
+        var defaults = new BenchmarkSettings { StorageConnectionString = "", AppAssembly = "" };
+        var settings = new BenchmarkSettings
+        {
+            StorageConnectionString = Text("storage"),
+            AppAssembly = Path.GetFullPath(Text("app")),
+            Events = Number("events", 1) ?? defaults.Events,
+            SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
+            EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,
+            Organizations = Number("organizations", 1) ?? defaults.Organizations,
+            BatchSize = Number("batch-size", 1) ?? defaults.BatchSize,
+            NewBatchThreshold = Number("new-batch-threshold", 0),
+            RawParallelism = values.Remove("raw-parallelism", out var list)
+                ? [.. list.Split(',').Select(p => int.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture))]
+                : defaults.RawParallelism,
+            ProgressInterval = TimeSpan.FromSeconds(Number("progress-seconds", 1) ?? 3),
+            PhaseTimeout = TimeSpan.FromMinutes(Number("timeout-minutes", 1) ?? 20),
+            LogDirectory = values.Remove("log-dir", out var logs) ? Path.GetFullPath(logs) : defaults.LogDirectory,
+        };
+        if (values.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.\n{Usage}");
+        }
+        if (settings.BatchSize > 32)
+        {
+            throw new ArgumentException("--batch-size is at most 32, as in host.json.");
+        }
+        if (!File.Exists(settings.AppAssembly))
+        {
+            throw new ArgumentException($"--app names '{settings.AppAssembly}', which does not exist (build src/Onboarding.Functions in Release first).");
+        }
+        return settings;
+    }
+}

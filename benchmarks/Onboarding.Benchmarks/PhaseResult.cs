@@ -1,0 +1,11 @@
+namespace Onboarding.Benchmarks;
+
+/// <summary>One measured phase: how many events it stored in how long, and whether they all arrived.</summary>
+public sealed record PhaseResult(string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true)
+{
+    public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+
+    /// <summary>Two phases over the same events, one after the other: what Azurite needs to do both.</summary>
+    public static PhaseResult Sequential(string name, PhaseResult first, PhaseResult second) =>
+        new(name, first.Events, first.Elapsed + second.Elapsed, $"{first.Name} + {second.Name}, times added");
+}

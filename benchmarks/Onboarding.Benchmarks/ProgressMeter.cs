@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>
+/// Counts finished events of a phase and prints a line every few seconds: how many, overall rate and
+/// the rate since the last line. The count is set by whoever knows it (a writer, a queue poll).
+/// </summary>
+public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
+{
+    private long done;
+
+    public long Done => Interlocked.Read(ref done);
+
+    public void Add(long events) => Interlocked.Add(ref done, events);
+
+    public void Set(long events) => Interlocked.Exchange(ref done, events);
+
+    /// <summary>Prints until <paramref name="stop"/> is cancelled; the clock starts when this is called.</summary>
+    public async Task PrintAsync(CancellationToken stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (lastTime, lastDone) = (TimeSpan.Zero, 0L);
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var now = Done;
+                Console.WriteLine($"    {phase,-24} {elapsed.TotalSeconds,6:F0} s  {now,9:N0} / {total:N0} events  " +
+                    $"{now / elapsed.TotalSeconds,8:N0} events/s  (last {(elapsed - lastTime).TotalSeconds:F0} s: {(now - lastDone) / (elapsed - lastTime).TotalSeconds:N0}/s)");
+                (lastTime, lastDone) = (elapsed, now);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>
+/// Azurite's ceiling for the rows ingestion writes: the <see cref="RawWritePlan"/> submitted directly,
+/// <c>parallelism</c> writers at a time, into fresh tables that are deleted afterwards (so the raw rows
+/// never slow down the app's queries, which Azurite answers by scanning the whole table).
+/// </summary>
+public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan progressInterval)
+{
+    public async Task<PhaseResult> RunAsync(string name, EventWorkload workload, int eventsPerTransaction, int parallelism)
+    {
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"{runId}{eventsPerTransaction}p{parallelism}");
+        var organizations = tables.GetTableClient("RawOnboarding" + suffix);
+        var daily = tables.GetTableClient("RawDaily" + suffix);
+        await Task.WhenAll(organizations.CreateIfNotExistsAsync(), daily.CreateIfNotExistsAsync());
+        try
+        {
+            var units = RawWritePlan.Build(workload, eventsPerTransaction, organizations, daily, TimeProvider.System.GetUtcNow());
+            var transactions = units.Sum(u => u.Transactions.Count);
+            var progress = new ProgressMeter(name, workload.Events.Count, progressInterval);
+            using var stopPrinting = new CancellationTokenSource();
+            var printing = progress.PrintAsync(stopPrinting.Token);
+
+            var started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (unit, cancellationToken) =>
+            {
+                foreach (var transaction in unit.Transactions)
+                {
+                    await transaction.Table.SubmitTransactionAsync(transaction.Actions, cancellationToken);
+                }
+                progress.Add(unit.Events);
+            });
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            await stopPrinting.CancelAsync();
+            await printing;
+            return new PhaseResult(name, workload.Events.Count, elapsed,
+                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"));
+        }
+        finally
+        {
+            await Task.WhenAll(organizations.DeleteAsync(), daily.DeleteAsync());
+        }
+    }
+}

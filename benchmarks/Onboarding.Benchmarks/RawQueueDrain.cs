@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>
+/// Azurite's ceiling for the queue work of single-event messages: the same messages, pre-filled,
+/// taken the way the app's trigger driver takes them (batches of <c>batchSize</c>, a new batch once no
+/// more than <c>newBatchThreshold</c> are in flight) and deleted, with no function in between.
+/// </summary>
+public sealed class RawQueueDrain(QueueServiceClient queues, string runId, BenchmarkSettings settings)
+{
+    private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(10);
+
+    public async Task<PhaseResult> RunAsync(string name, EventWorkload workload)
+    {
+        var queue = queues.GetQueueClient($"bench-{runId}-drain");
+        await queue.CreateIfNotExistsAsync();
+        try
+        {
+            await QueueFiller.FillAsync(queue, workload, settings.ProgressInterval);
+            var progress = new ProgressMeter(name, workload.Events.Count, settings.ProgressInterval);
+            using var stopPrinting = new CancellationTokenSource();
+            var printing = progress.PrintAsync(stopPrinting.Token);
+
+            var started = Stopwatch.GetTimestamp();
+            var inFlight = new List<Task>();
+            while (true)
+            {
+                inFlight.RemoveAll(task => task.IsCompleted);
+                if (inFlight.Count > settings.EffectiveNewBatchThreshold)
+                {
+                    await Task.WhenAny(inFlight);
+                    continue;
+                }
+                var batch = (await queue.ReceiveMessagesAsync(settings.BatchSize, Visibility)).Value;
+                if (batch.Length == 0)
+                {
+                    break;
+                }
+                inFlight.AddRange(batch.Select(async message =>
+                {
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+                    progress.Add(workload.EventsPerMessage);
+                }));
+            }
+            await Task.WhenAll(inFlight);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            await stopPrinting.CancelAsync();
+            await printing;
+            if (progress.Done != workload.Events.Count)
+            {
+                throw new InvalidOperationException($"The drain took {progress.Done} of {workload.Events.Count} messages.");
+            }
+            return new PhaseResult(name, workload.Events.Count, elapsed,
+                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"));
+        }
+        finally
+        {
+            await queue.DeleteIfExistsAsync();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>The run's figures as one table, each ingestion phase against its raw ceiling.</summary>
+public static class ResultsTable
+{
+    public const double BatchedTarget = 0.80;
+
+    /// <param name="singleCeiling">The row writes and the queue drain of single-event messages, added.</param>
+    public static void Print(PhaseResult raw, PhaseResult batched, IReadOnlyList<PhaseResult> singleCeilings, PhaseResult? singleCeiling, PhaseResult? single)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"phase",-40} {"events",9} {"seconds",8} {"events/s",9}  {"ingestion / raw",-22} detail");
+        Row(raw, null);
+        Row(batched, $"{Ratio(batched, raw)} of raw");
+        foreach (var ceiling in singleCeilings)
+        {
+            Row(ceiling, null);
+        }
+        if (singleCeiling is not null)
+        {
+            Row(singleCeiling, null);
+        }
+        if (single is not null)
+        {
+            Row(single, $"{Ratio(single, raw)} of raw" + (singleCeiling is null ? "" : $", {Ratio(single, singleCeiling)} of 1/msg"));
+        }
+        Console.WriteLine();
+        var ratio = batched.EventsPerSecond / raw.EventsPerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Batched ingestion / raw ceiling = {ratio:P1} (target {BatchedTarget:P0}: {(ratio >= BatchedTarget ? "met" : "NOT met")})"));
+    }
+
+    private static void Row(PhaseResult result, string? ratio) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Name,-40} {result.Events,9:N0} {result.Elapsed.TotalSeconds,8:F1} {result.EventsPerSecond,9:N0}  {ratio ?? "",-22} {result.Detail}{(result.Exact ? "" : "  ** NOT EXACT **")}"));
+
+    private static string Ratio(PhaseResult ingestion, PhaseResult raw) =>
+        (ingestion.EventsPerSecond / raw.EventsPerSecond).ToString("P1", CultureInfo.InvariantCulture);
+}
