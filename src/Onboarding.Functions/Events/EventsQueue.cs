@@ -1,3 +1,4 @@
+using Azure;
 using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Storage;
 
@@ -20,4 +21,26 @@ public sealed class EventsQueue(StorageAccounts storage, IConfiguration configur
     public QueueClient Queue => storage.Default.Queues.GetQueueClient(Name);
 
     public QueueClient PoisonQueue => storage.Default.Queues.GetQueueClient(PoisonName);
+
+    /// <summary>Queues a message for ingestion.</summary>
+    public Task SendAsync(string messageText, CancellationToken cancellationToken) =>
+        SendCreatingAsync(Queue, messageText, null, cancellationToken);
+
+    /// <summary>Moves a message, whole and without expiry, to the poison queue.</summary>
+    public Task SendToPoisonAsync(string messageText, CancellationToken cancellationToken) =>
+        SendCreatingAsync(PoisonQueue, messageText, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>Sends, creating the queue first if it is missing (start-up creates it, but a message must not be lost if it ran late or the queue was deleted).</summary>
+    private static async Task SendCreatingAsync(QueueClient queue, string messageText, TimeSpan? timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendMessageAsync(messageText, timeToLive: timeToLive, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken);
+            await queue.SendMessageAsync(messageText, timeToLive: timeToLive, cancellationToken: cancellationToken);
+        }
+    }
 }

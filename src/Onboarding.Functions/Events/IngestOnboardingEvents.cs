@@ -29,7 +29,7 @@ public sealed partial class IngestOnboardingEvents(
         if (parsed.MessageError is not null || parsed.Valid.Count == 0)
         {
             var reason = parsed.MessageError ?? $"all {parsed.Rejected.Count} events are invalid";
-            await queues.PoisonQueue.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+            await queues.SendToPoisonAsync(message.MessageText, cancellationToken);
             LogPoisoned(message.Id, queues.PoisonName, reason);
             context.Log($"Moved to {queues.PoisonName}: {reason}");
             return;

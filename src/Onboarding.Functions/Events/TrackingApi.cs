@@ -107,7 +107,7 @@ public static class TrackingApi
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", "The events do not fit one queue message; send fewer.");
         }
-        await services.Queue.Queue.SendMessageAsync(text, cancellationToken: cancellationToken);
+        await services.Queue.SendAsync(text, cancellationToken);
         return TypedResults.Accepted((string?)null, new TrackingReceipt(accepted.Count, [.. accepted.Select(e => e.Id)]));
     }
 }

@@ -102,7 +102,7 @@ public sealed partial class OrganizationUpdates(
         {
             LogProjectionDeferred(e, events.Count);
             // Ingestion finds these events already stored, counts nothing twice and projects them.
-            await eventsQueue.Queue.SendMessageAsync(EventContract.ToBatchMessage(events), cancellationToken: cancellationToken);
+            await eventsQueue.SendAsync(EventContract.ToBatchMessage(events), cancellationToken);
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class ChecklistEndToEndTests : IngestionAppTest
     {
         var org = TestStorage.UniqueId();
         await using var second = IngestionApp.Create().WithSetting(Onboarding.Functions.Events.EventsQueue.Setting, App.EventsQueueName);
-        second.StartServer();
+        await second.StartedAsync();
         using var readerA = App.ClientFor(org, "org_member");
         using var readerB = second.ClientFor(org, "org_member");
 

@@ -10,11 +10,7 @@ public abstract class IngestionAppTest : IAsyncLifetime
 {
     protected OnboardingApplication App { get; } = IngestionApp.Create().WithSetting("Tracking:RequestsPerMinute", "1000");
 
-    public Task InitializeAsync()
-    {
-        App.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => App.StartedAsync();
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

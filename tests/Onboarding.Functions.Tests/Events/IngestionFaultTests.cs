@@ -14,7 +14,7 @@ public sealed class IngestionFaultTests
         var fault = new StorageFault(IsOrganizationTransaction, failOnMatch: 2);
         await using var app = IngestionApp.Create()
             .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
-        app.StartServer();
+        await app.StartedAsync();
         var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
 
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
@@ -35,7 +35,7 @@ public sealed class IngestionFaultTests
         var recorder = new RequestRecorder();
         await using var app = IngestionApp.Create()
             .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
-        app.StartServer();
+        await app.StartedAsync();
 
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
         await app.DrainAsync();
@@ -57,7 +57,7 @@ public sealed class IngestionFaultTests
                 o.AddPolicy(recorder, HttpPipelinePosition.PerCall);
                 o.AddPolicy(otherWriter, HttpPipelinePosition.PerCall);
             })));
-        app.StartServer();
+        await app.StartedAsync();
 
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
         await app.DrainAsync();

@@ -153,8 +153,18 @@ public sealed class LocalTriggerDriverTests
             .AddSingleton(probe)
             .AddTimerFunction<ProbeTimerFunction>("%" + ProbeTimerFunction.ScheduleSetting + "%"));
 
-    private static PeekedMessage? PeekOne(QueueClient queue) =>
-        queue.PeekMessagesAsync().GetAwaiter().GetResult().Value.FirstOrDefault();
+    /// <summary>The first message, or null while there is none (or the driver has not created the queue yet).</summary>
+    private static PeekedMessage? PeekOne(QueueClient queue)
+    {
+        try
+        {
+            return queue.PeekMessagesAsync().GetAwaiter().GetResult().Value.FirstOrDefault();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Tests.Infrastructure;
 
@@ -8,11 +6,7 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public OnboardingApplication App { get; } = new();
 
-    public async Task InitializeAsync()
-    {
-        App.StartServer();
-        await App.Services.GetRequiredService<StorageInitializer>().Ready;
-    }
+    public Task InitializeAsync() => App.StartedAsync();
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

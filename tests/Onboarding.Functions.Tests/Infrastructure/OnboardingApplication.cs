@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,7 +27,10 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
 
     public OnboardingApplication()
     {
-        UseKestrel(0);
+        // Listen(…, 0) rather than UseKestrel(0): with a minimal-hosting Program, UseKestrel(port) sets the
+        // address after the host is built, racing the Program's own start ("Addresses cannot be modified
+        // after the server has started").
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     public OnboardingApplication WithSetting(string key, string? value)
@@ -40,6 +44,14 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
         CreateClient().WithToken(TestTokens.For(organizationId, role));
 
     public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
+
+    /// <summary>Starts the server and waits until its tables and events queues exist, so a test can use them at once.</summary>
+    public async Task<OnboardingApplication> StartedAsync()
+    {
+        StartServer();
+        await Services.GetRequiredService<Onboarding.Functions.Storage.StorageInitializer>().Ready;
+        return this;
+    }
 
     public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");
 

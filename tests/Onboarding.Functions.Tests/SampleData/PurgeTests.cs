@@ -13,7 +13,7 @@ public sealed class PurgeTests
     public async Task AfterThirtyDaysTheTimerPurgesTheDataMarksItExpiredAndEmptiesTheIndex()
     {
         await using var sample = new SampleDataApp();
-        sample.App.StartServer();
+        await sample.App.StartedAsync();
         var org = TestStorage.UniqueId();
         using var admin = sample.App.ClientFor(org);
         (await admin.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null)).EnsureSuccessStatusCode();
@@ -43,7 +43,7 @@ public sealed class PurgeTests
     public async Task AnOrganizationWhoseExpiryMovedIsNotPurgedEarly()
     {
         await using var sample = new SampleDataApp();
-        sample.App.StartServer();
+        await sample.App.StartedAsync();
         var org = TestStorage.UniqueId();
         using var admin = sample.App.ClientFor(org);
         (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
@@ -73,7 +73,7 @@ public sealed class PurgeTests
         var fault = new StorageFault(StorageFault.TransactionsContaining("RowKey='profile%7Cstate'"), failOnMatch: 2) { Armed = false };
         await using var sample = new SampleDataApp(app => app.WithServices(s =>
             s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall)))));
-        sample.App.StartServer();
+        await sample.App.StartedAsync();
         var orgs = Enumerable.Range(0, 3).Select(_ => TestStorage.UniqueId()).ToList();
         foreach (var org in orgs)
         {
@@ -111,7 +111,7 @@ public sealed class PurgeTests
         var recorder = new RequestRecorder();
         await using var sample = new SampleDataApp(app => app.WithServices(s =>
             s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry)))));
-        sample.App.StartServer();
+        await sample.App.StartedAsync();
         var due = Enumerable.Range(0, 50).Select(i => TestStorage.UniqueId($"due{i}")).ToList();
         await Task.WhenAll(due.Select(async org =>
         {
@@ -153,7 +153,7 @@ public sealed class PurgeTests
             .WithLocalTriggerDriver()
             .WithSetting("PURGE_SCHEDULE", "*/1 * * * * *")
             .WithSetting(Onboarding.Functions.Hosting.FunctionsHostSetup.TimerStatusTableSetting, TestStorage.UniqueTableName("timers")));
-        sample.App.StartServer();
+        await sample.App.StartedAsync();
         var org = TestStorage.UniqueId();
         using var admin = sample.App.ClientFor(org);
         (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();

@@ -8,11 +8,7 @@ public sealed class SampleDataApiTests : IAsyncLifetime
 {
     private readonly SampleDataApp sample = new();
 
-    public Task InitializeAsync()
-    {
-        sample.App.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => sample.App.StartedAsync();
 
     public async Task DisposeAsync() => await sample.DisposeAsync();
 
