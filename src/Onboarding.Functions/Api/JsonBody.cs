@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain;
 
 namespace Onboarding.Functions.Api;
 
 /// <summary>
 /// Reads a JSON request body with explicit answers for each way it can be wrong: 415 for another
-/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON.
+/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON or holds text that
+/// is not valid Unicode.
 /// </summary>
 public static class JsonBody
 {
@@ -39,6 +41,13 @@ public static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray());
+            if (JsonStrings.FindUnreadable(document.RootElement) is { } field)
+            {
+                return (default, Problems.Validation(new Dictionary<string, string[]>
+                {
+                    [field] = ["Holds an unpaired UTF-16 surrogate escape (such as \\ud800); send well-formed Unicode text."],
+                }, "The request body holds text that is not valid Unicode."));
+            }
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
@@ -46,6 +55,19 @@ public static class JsonBody
             return (default, Problems.Create(StatusCodes.Status400BadRequest, "malformed_json", "Malformed JSON",
                 $"The request body is not valid JSON: {e.Message}"));
         }
+    }
+
+    /// <summary>A 400 unless <paramref name="body"/> is an object whose fields are all among <paramref name="knownFields"/>.</summary>
+    public static ProblemHttpResult? RequireObjectWith(JsonElement body, string example, params string[] knownFields)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = [$"Send a JSON object such as {example}."] });
+        }
+        var unknown = body.EnumerateObject().Select(p => p.Name).Where(name => !knownFields.Contains(name, StringComparer.Ordinal)).ToList();
+        return unknown.Count == 0
+            ? null
+            : Problems.Validation(unknown.Distinct().ToDictionary(name => name, _ => new[] { $"Unknown field; allowed: {string.Join(", ", knownFields)}." }));
     }
 
     private static ProblemHttpResult TooLarge(int maxBytes) =>

@@ -106,7 +106,7 @@ public sealed partial class OrganizationUpdates(
         }
     }
 
-    private static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
+    public static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
         ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
