@@ -66,10 +66,43 @@ public sealed class PurgeTests
         Assert.NotEqual(firstIndex.PartitionKey, remaining.PartitionKey);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ASetExpiringLaterOnTheDayOfARunStaysIndexedAndIsPurgedByTheNextRun(bool runTwice)
+    {
+        await using var sample = new SampleDataApp();
+        await sample.App.StartedAsync();
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        var now = sample.Clock.GetUtcNow();
+        sample.Clock.Advance(now.Date.AddDays(1).AddHours(20) - now.UtcDateTime);
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+
+        sample.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromHours(17));
+        using var sameDay = await sample.RunPurgeAsync();
+        if (runTwice)
+        {
+            (await sample.RunPurgeAsync(isPastDue: true)).EnsureSuccessStatusCode();
+        }
+        var beforeExpiry = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+        var indexBeforeExpiry = await sample.IndexRowsAsync();
+        sample.Clock.Advance(TimeSpan.FromDays(1));
+        using var nextDay = await sample.RunPurgeAsync();
+        var afterExpiry = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, sameDay.StatusCode);
+        Assert.Equal("active", beforeExpiry.GetProperty("status").GetProperty("status").GetString());
+        Assert.Equal(org, Assert.Single(indexBeforeExpiry).RowKey);
+        Assert.Equal("expired", afterExpiry.GetProperty("status").GetProperty("status").GetString());
+        Assert.DoesNotContain(await StoredRows.OfOrganizationAsync(org), r => r.RowKey.StartsWith("sample|"));
+        Assert.Empty(await sample.IndexRowsAsync());
+    }
+
     [Fact]
     public async Task APurgeInterruptedAfterSomeDeletionsIsFinishedByTheNextRun()
     {
-        // The second write of a profile|state row fails once: the purge dies after deleting an organization's rows.
+        // The second write of a profile|state row fails once: the purge dies partway through its organizations.
         var fault = new StorageFault(StorageFault.TransactionsContaining("RowKey='profile%7Cstate'"), failOnMatch: 2) { Armed = false };
         await using var sample = new SampleDataApp(app => app.WithServices(s =>
             s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall)))));
