@@ -1,3 +1,5 @@
+using Onboarding.Functions.Hosting;
+
 namespace Onboarding.Functions.Organizations;
 
 public static class OrganizationSetup
@@ -8,7 +10,9 @@ public static class OrganizationSetup
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<OrganizationLocks>();
         services.AddSingleton<EventProjection>();
+        services.AddSingleton<PendingProjections>();
         services.AddSingleton<OrganizationUpdates>();
+        services.AddTimerFunction<ProjectPendingEvents>("%" + ProjectPendingEvents.ScheduleSetting + "%");
         return services;
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class OrganizationUpdates(
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
-    Events.EventsQueue eventsQueue,
+    PendingProjections pendingProjections,
     TimeProvider clock,
     ILogger<OrganizationUpdates> logger)
 {
@@ -53,10 +53,12 @@ public sealed partial class OrganizationUpdates(
             }
             var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
             var actions = store.PlanCommit(before, change.After, change.Events);
+            // Recorded before the commit, so events that commit always reach the projection, even if it fails below.
+            var pending = change.Events.Count > 0 ? await pendingProjections.RecordAsync(organizationId, change.Events, now, cancellationToken) : null;
             try
             {
                 var etags = await store.CommitAsync(actions, cancellationToken);
-                await ProjectAsync(change.Events, cancellationToken);
+                await ProjectAsync(pending, change.Events, cancellationToken);
                 var after = OrganizationStore.AfterCommit(before, actions, etags) ?? await store.LoadAsync(organizationId, cancellationToken);
                 return new UpdateOutcome(after, change.Events);
             }
@@ -91,18 +93,24 @@ public sealed partial class OrganizationUpdates(
         return outcome.Snapshot;
     }
 
-    /// <summary>Writes the events to the daily projection; if that fails, queues them so ingestion projects them later.</summary>
-    private async Task ProjectAsync(IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes committed events to the daily projection. The change has committed, so a failure here is not
+    /// the caller's: the pending row stays and <see cref="ProjectPendingEvents"/> projects them later.
+    /// </summary>
+    private async Task ProjectAsync(PendingProjection? pending, IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
     {
+        if (pending is null)
+        {
+            return;
+        }
         try
         {
             await projection.ProjectAsync(events, cancellationToken);
+            await pendingProjections.RemoveAsync(pending, cancellationToken);
         }
         catch (RequestFailedException e)
         {
-            LogProjectionDeferred(e, events.Count);
-            // Ingestion finds these events already stored, counts nothing twice and projects them.
-            await eventsQueue.SendAsync(EventContract.ToBatchMessage(events), cancellationToken);
+            LogProjectionDeferred(e, events.Count, pending.OrganizationId);
         }
     }
 
@@ -112,6 +120,6 @@ public sealed partial class OrganizationUpdates(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
     private partial void LogRetry(string organizationId, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} events failed; queued them for ingestion to project")]
-    private partial void LogProjectionDeferred(Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} committed events of organization {OrganizationId} failed; the pending-projection sweep will write them")]
+    private partial void LogProjectionDeferred(Exception exception, int count, string organizationId);
 }

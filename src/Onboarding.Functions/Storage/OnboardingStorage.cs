@@ -12,5 +12,8 @@ public static class OnboardingStorage
     /// <summary>Cross-organization analytics projection (PartitionKey = day yyyyMMdd).</summary>
     public const string DailyTable = "OnboardingDaily";
 
-    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable];
+    /// <summary>Changes whose events may not be projected yet (PartitionKey = minute yyyyMMddHHmm, RowKey = {orgId}|{commitId}).</summary>
+    public const string PendingProjectionsTable = "PendingProjections";
+
+    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable];
 }
