@@ -84,7 +84,7 @@ public static class EventMessageParser
             // Events are judged one by one below; only the envelope's own fields can sink the whole message here.
             foreach (var property in root.EnumerateObject())
             {
-                if (!JsonStrings.HasReadableName(property) || (!property.NameEquals("events") && JsonStrings.FindUnreadable(property.Value) is not null))
+                if (!JsonInput.HasReadableName(property) || (!property.NameEquals("events") && JsonInput.FindDefect(property.Value) is not null))
                 {
                     return ParsedMessage.Unusable("The batch envelope holds text that is not valid Unicode (an unpaired UTF-16 surrogate escape).");
                 }
@@ -114,10 +114,9 @@ public static class EventMessageParser
         var indexByKey = new Dictionary<(string OrganizationId, string Id), int>();
         for (var index = 0; index < events.Count; index++)
         {
-            if (JsonStrings.FindUnreadable(events[index]) is { } unreadable)
+            if (JsonInput.FindDefect(events[index]) is { } defect)
             {
-                rejected.Add(new RejectedEvent(index, null, [new EventProblem(unreadable == "$" ? "event" : unreadable,
-                    "holds an unpaired UTF-16 surrogate escape; text must be valid Unicode").ToString()]));
+                rejected.Add(new RejectedEvent(index, null, [new EventProblem(defect.Path == "$" ? "event" : defect.Path, defect.Message).ToString()]));
                 continue;
             }
             var validation = EventContract.ParseEvent(events[index], now, wizardStepCount);

@@ -6,8 +6,8 @@ namespace Onboarding.Functions.Api;
 
 /// <summary>
 /// Reads a JSON request body with explicit answers for each way it can be wrong: 415 for another
-/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON or holds text that
-/// is not valid Unicode.
+/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON or is JSON no rule
+/// should read (<see cref="JsonInput"/>).
 /// </summary>
 public static class JsonBody
 {
@@ -41,12 +41,10 @@ public static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray());
-            if (JsonStrings.FindUnreadable(document.RootElement) is { } field)
+            if (JsonInput.FindDefect(document.RootElement) is { } defect)
             {
-                return (default, Problems.Validation(new Dictionary<string, string[]>
-                {
-                    [field] = ["Holds an unpaired UTF-16 surrogate escape (such as \\ud800); send well-formed Unicode text."],
-                }, "The request body holds text that is not valid Unicode."));
+                return (default, Problems.Validation(new Dictionary<string, string[]> { [defect.Path] = [Capitalized(defect.Message) + "."] },
+                    "The request body is JSON that cannot be used as it is."));
             }
             return (document.RootElement.Clone(), null);
         }
@@ -69,6 +67,8 @@ public static class JsonBody
             ? null
             : Problems.Validation(unknown.Distinct().ToDictionary(name => name, _ => new[] { $"Unknown field; allowed: {string.Join(", ", knownFields)}." }));
     }
+
+    private static string Capitalized(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 
     private static ProblemHttpResult TooLarge(int maxBytes) =>
         Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", $"The request body may be at most {maxBytes} bytes.");
