@@ -4,7 +4,7 @@ using Onboarding.Functions.Storage;
 namespace Onboarding.Functions.Organizations;
 
 /// <summary>
-/// Writes events to the cross-organization <c>OnboardingDaily</c> table (day partition, deterministic
+/// Writes events to the cross-organization <c>OnboardingDaily</c> table (day-and-shard partition, deterministic
 /// row key), upserting so a repeat is harmless. The org partitions stay the source of truth.
 /// </summary>
 public sealed class EventProjection(StorageAccounts storage)
@@ -17,7 +17,7 @@ public sealed class EventProjection(StorageAccounts storage)
         }
         var table = storage.Default.Tables.GetTableClient(OnboardingStorage.DailyTable);
         var batches = events
-            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp))
+            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
             .SelectMany(day => day
                 .DistinctBy(EventEntityMapper.DailyRowKey)
                 .Chunk(TableClient.MaxTransactionActions)

@@ -9,7 +9,7 @@ public static class OnboardingStorage
     /// <summary>Expiry index read by the nightly purge (PartitionKey = expiry day yyyyMMdd, RowKey = organization id).</summary>
     public const string SampleDataExpiryTable = "SampleDataExpiry";
 
-    /// <summary>Cross-organization analytics projection (PartitionKey = day yyyyMMdd).</summary>
+    /// <summary>Cross-organization analytics projection (PartitionKey = yyyyMMdd-{shard}, shard from a stable hash of the organization id).</summary>
     public const string DailyTable = "OnboardingDaily";
 
     /// <summary>Changes whose events may not be projected yet (PartitionKey = minute yyyyMMddHHmm, RowKey = {orgId}|{commitId}).</summary>
