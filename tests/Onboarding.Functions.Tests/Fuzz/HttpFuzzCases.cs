@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Onboarding.Functions.Tests.Fuzz;
 
-/// <summary>One hostile request: what it is, and whether the API must refuse it (any 4xx) rather than merely not fail.</summary>
+/// <summary>
+/// One hostile request: what it is, and, when it must be refused, the statuses that refuse it for the
+/// right reason (null: any answer below 500 will do).
+/// </summary>
 public sealed record FuzzRequest(
     int Index,
     string Category,
@@ -13,8 +16,12 @@ public sealed record FuzzRequest(
     string? ContentType,
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     string? TokenOrganization,
-    bool MustRefuse)
+    IReadOnlyCollection<int>? Refusals,
+    string Route)
 {
+    /// <summary>Where a failure belongs when failures are counted: the kind of input and the route.</summary>
+    public string Group => $"[{Category}] {Method} {Route}";
+
     public string Describe()
     {
         var body = Body is null ? "(no body)" : Body.Length > 160 ? $"{Preview(Body[..160])}… ({Body.Length} bytes)" : Preview(Body);
@@ -30,7 +37,7 @@ public sealed record FuzzRequest(
 }
 
 /// <summary>A route of the README's API table: method, path template and the body it takes.</summary>
-public sealed record FuzzRoute(string Method, string Template, Func<Random, JsonObject>? Body, bool BodyOptional = false)
+public sealed record FuzzRoute(string Method, string Template, Func<Random, JsonObject>? Body, bool BodyOptional = false, bool RefusesUnknownFields = false)
 {
     public bool IsChange => Method != "GET";
 
@@ -70,7 +77,7 @@ public sealed class HttpFuzzCases(int seed)
     private static readonly string[] HugeNumbers =
     [
         "1e400", "-1e400", "99999999999999999999999999999999", "-99999999999999999999999", "1e20", "2147483648", "-2147483649",
-        "9223372036854775808", "1.0000000000000000000001", "-0", "1E+999", "0.000000000000000000001", "4.9e-325",
+        "9223372036854775808", "1.0000000000000000000001", "1E+999", "0.000000000000000000001", "4.9e-325",
     ];
     private static readonly string[] HostileSegments =
     [
@@ -84,6 +91,14 @@ public sealed class HttpFuzzCases(int seed)
         "application/octet-stream", "text/json-ish", "image/png", "application",
     ];
 
+    /// <summary>A body refused for itself, whatever the organization's state: never a 409 that means it was read as valid.</summary>
+    private static readonly int[] BodyRefused = [400, 413, 415, 422];
+    private static readonly int[] NotFound = [404, 400, 414];
+    private static readonly int[] MethodRefused = [405, 404];
+    private static readonly int[] HeadersRefused = [431, 400];
+    private static readonly int[] Unsupported = [415];
+    private static readonly int[] PreconditionFailed = [412];
+
     private readonly Random random = new(seed);
     private readonly List<FuzzRequest> requests = [];
 
@@ -94,7 +109,7 @@ public sealed class HttpFuzzCases(int seed)
         new("POST", "/orgs/{org}/onboarding/reset", null),
         new("GET", "/orgs/{org}/onboarding/wizard", null),
         new("POST", "/orgs/{org}/onboarding/wizard/start", null),
-        new("PUT", "/orgs/{org}/onboarding/wizard/steps/{step}", _ => new JsonObject()),
+        new("PUT", "/orgs/{org}/onboarding/wizard/steps/{step}", _ => new JsonObject(), RefusesUnknownFields: true),
         new("POST", "/orgs/{org}/onboarding/wizard/skip", null),
         new("GET", "/orgs/{org}/onboarding/checklist", null),
         new("POST", "/orgs/{org}/onboarding/checklist/{task}/complete", null),
@@ -110,7 +125,8 @@ public sealed class HttpFuzzCases(int seed)
         new("DELETE", "/orgs/{org}/onboarding/sample-data", null),
         new("POST", "/orgs/{org}/onboarding/events", r => r.Next(2) == 0
             ? new JsonObject { ["type"] = "view_reports" }
-            : new JsonObject { ["type"] = "video_played", ["sessionId"] = "s-1", ["data"] = new JsonObject { ["videoId"] = "intro" } }),
+            : new JsonObject { ["type"] = "video_played", ["sessionId"] = "s-1", ["data"] = new JsonObject { ["videoId"] = "intro" } },
+            RefusesUnknownFields: true),
     ];
 
     public IReadOnlyList<FuzzRequest> Generate()
@@ -126,21 +142,21 @@ public sealed class HttpFuzzCases(int seed)
             }
             if (route.TakesBody)
             {
-                WrongContentTypes_(route, 6, mustRefuse: true);
+                WrongContentTypes_(route, 6, Unsupported);
                 Bodies(route, 190);
             }
             else if (route.IsChange)
             {
-                WrongContentTypes_(route, 3, mustRefuse: false);
+                WrongContentTypes_(route, 3, null);
                 JunkBodiesOnBodilessRoute(route, 14);
             }
         }
         return requests;
     }
 
-    private void Add(string category, FuzzRoute route, string path, byte[]? body, string? contentType, bool mustRefuse,
+    private void Add(string category, FuzzRoute route, string path, byte[]? body, string? contentType, IReadOnlyCollection<int>? refusals,
         IReadOnlyList<KeyValuePair<string, string>>? headers = null, string? tokenOrganization = null, string? method = null) =>
-        requests.Add(new FuzzRequest(requests.Count, category, method ?? route.Method, path, body, contentType, headers ?? [], tokenOrganization, mustRefuse));
+        requests.Add(new FuzzRequest(requests.Count, category, method ?? route.Method, path, body, contentType, headers ?? [], tokenOrganization, refusals, route.Template));
 
     /// <summary>The route's path with ordinary values, and the valid body that goes with it.</summary>
     private (string Path, JsonObject? Body) Ordinary(FuzzRoute route, Dictionary<string, string>? replace = null)
@@ -197,7 +213,7 @@ public sealed class HttpFuzzCases(int seed)
                 tokenOrganization = Uri.UnescapeDataString(hostile);
             }
             Add("hostile id in {" + segment + "}", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json",
-                mustRefuse: tokenOrganization is null, tokenOrganization: tokenOrganization);
+                tokenOrganization is null ? NotFound : null, tokenOrganization: tokenOrganization);
         }
     }
 
@@ -211,7 +227,7 @@ public sealed class HttpFuzzCases(int seed)
         foreach (var method in new[] { "GET", "POST", "PUT", "DELETE", "PATCH" }.Where(m => !mapped.Contains(m)))
         {
             var (path, body) = Ordinary(route);
-            Add("wrong method", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", mustRefuse: true, method: method);
+            Add("wrong method", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", MethodRefused, method: method);
         }
     }
 
@@ -226,7 +242,7 @@ public sealed class HttpFuzzCases(int seed)
                 1 => Enumerable.Range(0, 120).Select(n => new KeyValuePair<string, string>($"X-Fuzz-{n}", new string('h', 400))).ToList(),
                 _ => [new("Cookie", new string('c', random.Next(33_000, 50_000)))],
             };
-            Add("oversized headers", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", mustRefuse: true, headers: headers);
+            Add("oversized headers", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", HeadersRefused, headers: headers);
         }
     }
 
@@ -236,18 +252,18 @@ public sealed class HttpFuzzCases(int seed)
         for (var i = 0; i < count; i++)
         {
             var (path, body) = Ordinary(route);
-            Add("stale If-Match", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", mustRefuse: true,
+            Add("stale If-Match", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json", PreconditionFailed,
                 headers: [new("If-Match", stale[i % stale.Length])]);
         }
     }
 
-    private void WrongContentTypes_(FuzzRoute route, int count, bool mustRefuse)
+    private void WrongContentTypes_(FuzzRoute route, int count, IReadOnlyCollection<int>? refusals)
     {
         for (var i = 0; i < count; i++)
         {
             var (path, body) = Ordinary(route);
             var contentType = random.Next(6) == 0 ? null : WrongContentTypes[random.Next(WrongContentTypes.Length)];
-            Add("wrong content type", route, path, Utf8((body ?? new JsonObject()).ToJsonString()), contentType, mustRefuse);
+            Add("wrong content type", route, path, Utf8((body ?? new JsonObject()).ToJsonString()), contentType, refusals);
         }
     }
 
@@ -264,7 +280,7 @@ public sealed class HttpFuzzCases(int seed)
                 3 => [.. Utf8("{\"a\":\""), .. InvalidUtf8[random.Next(InvalidUtf8.Length)], .. Utf8("\"}")],
                 _ => Utf8(new string('[', 5_000) + new string(']', 5_000)),
             };
-            Add("junk body on a route without one", route, path, body, "application/json", mustRefuse: false);
+            Add("junk body on a route without one", route, path, body, "application/json", null);
         }
     }
 
@@ -288,12 +304,13 @@ public sealed class HttpFuzzCases(int seed)
                 7 => ("duplicate keys", DuplicateKey(body, field), false),
                 8 => ("wrong root type", Utf8(new[] { "[]", "\"two\"", "5", "true", "null", "[{}]", "\"\"", "-1", "[null]" }[random.Next(9)]), true),
                 9 or 10 => ("wrong field type", WithValue(body, field, OddValueFor(body[field])), true),
-                11 => ("unknown field", Utf8(With(body, new[] { "shoeSize", "ShowAll", "__proto__", "$type", "constructor", "" }[random.Next(6)], JsonValue.Create(1)).ToJsonString()), true),
+                11 => ("unknown field", Utf8(With(body, new[] { "shoeSize", "ShowAll", "__proto__", "$type", "constructor", "" }[random.Next(6)], JsonValue.Create(1)).ToJsonString()),
+                    route.RefusesUnknownFields),
                 12 => ("oversized body", WithValue(body, field, "\"" + new string('x', random.Next(2) == 0 ? random.Next(40_000, 80_000) : 1_200_000) + "\""), true),
                 13 => ("empty body", [], !route.BodyOptional),
                 _ => ("null or missing field", Utf8(Without(body, field, random.Next(2) == 0).ToJsonString()), fields.Count > 0 && !route.BodyOptional && !IsOptionalField(field)),
             };
-            Add(category, route, path, bytes, "application/json", mustRefuse);
+            Add(category, route, path, bytes, "application/json", mustRefuse ? BodyRefused : null);
         }
     }
 

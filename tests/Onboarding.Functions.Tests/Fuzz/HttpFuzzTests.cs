@@ -63,20 +63,20 @@ public sealed class HttpFuzzTests(ITestOutputHelper output) : IAsyncLifetime
             var seen = $"{request.Describe()} → {status} {mediaType ?? "(no Content-Type)"} {Excerpt(body)}";
             if (status >= 500)
             {
-                figures.Fail("5xx", seen);
+                figures.Fail("5xx", seen, request.Group);
             }
             else if (status >= 400 && ProblemDocuments.Defect(status.Value, mediaType, body) is { } defect)
             {
                 figures.NonProblem4xx();
-                figures.Fail("4xx without a problem document", $"{seen} ({defect})");
+                figures.Fail("4xx without a problem document", $"{seen} ({defect})", $"{status} {request.Group}");
             }
             if (status >= 400 && !rows.SequenceEqual(after))
             {
                 figures.Fail("a refused request changed stored rows", $"{seen}; rows before [{string.Join(", ", rows)}], after [{string.Join(", ", after)}]");
             }
-            if (status < 400 && request.MustRefuse)
+            if (status < 500 && request.Refusals is { } refusals && !refusals.Contains(status.Value))
             {
-                figures.Fail("hostile request accepted", seen);
+                figures.Fail(status < 400 ? "hostile request accepted" : "refused for the wrong reason", $"{seen} (expected one of {string.Join(", ", refusals)})", request.Group);
             }
             rows = after;
         }
@@ -159,7 +159,7 @@ public sealed class FuzzFigures
     private readonly Dictionary<int, int> statuses = [];
     private int requests, serverErrors, nonProblem4xx, notSendable;
 
-    public System.Collections.Concurrent.ConcurrentQueue<(string Kind, string Detail)> Failures { get; } = new();
+    public System.Collections.Concurrent.ConcurrentQueue<(string Kind, string Detail, string Group)> Failures { get; } = new();
 
     public void Count(FuzzRequest request, int status)
     {
@@ -178,7 +178,7 @@ public sealed class FuzzFigures
 
     public void NotSendable() => Interlocked.Increment(ref notSendable);
 
-    public void Fail(string kind, string detail) => Failures.Enqueue((kind, detail));
+    public void Fail(string kind, string detail, string group = "") => Failures.Enqueue((kind, detail, group));
 
     public void Print(ITestOutputHelper output, int seed)
     {
@@ -187,9 +187,9 @@ public sealed class FuzzFigures
         foreach (var group in Failures.GroupBy(f => f.Kind))
         {
             output.WriteLine($"{group.Key}: {group.Count()}");
-            foreach (var (_, detail) in group.Take(25))
+            foreach (var kind in group.GroupBy(f => f.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                output.WriteLine("  " + detail);
+                output.WriteLine($"  {kind.Count(),4} × {kind.Key}, e.g. {kind.First().Detail}");
             }
         }
     }
