@@ -132,7 +132,7 @@ public sealed class PurgePropertyTests(ITestOutputHelper output)
 
     private sealed record Step(DateTimeOffset At, string? Organization, Firing Firing);
 
-    /// <summary>Generations spread over the first three days, and a daily timer at a seeded time of day with extra firings.</summary>
+    /// <summary>Generations spread over the first three days, and timer firings at seeded times every day until all have expired.</summary>
     private static List<Step> Plan(Random random, DateTimeOffset start)
     {
         var steps = new List<Step>();
@@ -140,16 +140,12 @@ public sealed class PurgePropertyTests(ITestOutputHelper output)
         {
             steps.Add(new Step(start.AddMinutes(random.Next(0, 3 * 24 * 60)), TestStorage.UniqueId($"prop{i}"), Firing.Once));
         }
-        var timeOfDay = TimeSpan.FromMinutes(random.Next(0, 24 * 60));
         for (var day = 0; day <= 8; day++)
         {
-            var at = start.AddDays(day) + timeOfDay;
-            var firing = (Firing)random.Next(4);
-            steps.Add(new Step(at, null, firing));
-            if (random.Next(3) == 0)
+            // Two to four firings a day at seeded times: early and late in the day, past due, twice, on both instances.
+            for (var firing = random.Next(2, 5); firing > 0; firing--)
             {
-                // A run fired late (past due) or an extra run at another time of day.
-                steps.Add(new Step(at.AddMinutes(random.Next(1, 24 * 60)), null, random.Next(2) == 0 ? Firing.PastDue : Firing.BothInstancesAtOnce));
+                steps.Add(new Step(start.AddDays(day).AddMinutes(random.Next(0, 24 * 60)), null, (Firing)random.Next(4)));
             }
         }
         return steps.OrderBy(s => s.At).ThenBy(s => s.Organization is null).ToList();
