@@ -16,4 +16,11 @@ public static class StoredRows
 
     public static async Task<TableEntity?> StateAsync(string organizationId) =>
         (await OfOrganizationAsync(organizationId)).FirstOrDefault(r => r.RowKey == "profile|state");
+
+    /// <summary>Each stored row's key and ETag, in key order: equal fingerprints mean nothing was written in between.</summary>
+    public static async Task<IReadOnlyList<string>> FingerprintAsync(string organizationId) =>
+        (await OfOrganizationAsync(organizationId)).Select(r => $"{r.RowKey} {r.ETag}").Order(StringComparer.Ordinal).ToList();
+
+    public static async Task<IReadOnlyList<TableEntity>> SampleAsync(string organizationId) =>
+        (await OfOrganizationAsync(organizationId)).Where(r => r.RowKey.StartsWith("sample|", StringComparison.Ordinal)).ToList();
 }
