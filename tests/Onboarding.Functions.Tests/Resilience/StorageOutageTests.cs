@@ -23,6 +23,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     {
         var outage = new StorageFault(_ => true, failOnMatch: 0) { Armed = false };
         var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var day = clock.GetUtcNow();
         await using var app = IngestionApp.Create()
             .WithServices(s => s
                 .AddSingleton<TimeProvider>(clock)
@@ -46,7 +47,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         await Task.WhenAll([.. httpLoad, queueLoad]);
         await app.DrainAsync(TimeSpan.FromSeconds(60));
         clock.Advance(TimeSpan.FromMinutes(2));
-        using var sweep = await RunSweepAsync(app);
+        using var sweep = await app.RunProjectionSweepAsync();
 
         output.WriteLine($"accepted changes' events: {accepted.Count}, refusals: {refusals.Count}, queued events: {sentEvents.Count}");
         Assert.True(outage.Fired);
@@ -58,9 +59,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             Assert.NotNull(refused.Headers.RetryAfter);
         }
         var expected = accepted.Concat(sentEvents).ToList();
-        var daily = await DailyEventIdsAsync(clock.GetUtcNow(), [.. httpOrgs, .. queueOrgs]);
         foreach (var org in httpOrgs.Concat(queueOrgs))
         {
+            var daily = (await StoredRows.ProjectedEventIdsAsync(org, TestEvents.At)).Concat(await StoredRows.ProjectedEventIdsAsync(org, day)).ToHashSet();
             var stored = (await StoredRows.EventsAsync(org)).Select(r => r.RowKey["event|".Length..]).ToHashSet();
             Assert.All(expected.Where(e => e.Org == org), e => Assert.Contains(e.EventId, stored));
             Assert.All(stored, id => Assert.Contains(id, daily));
@@ -115,30 +116,5 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             }
             await Task.Delay(250, CancellationToken.None);
         }
-    }
-
-    private static async Task<HashSet<string>> DailyEventIdsAsync(DateTimeOffset now, IReadOnlyList<string> orgs)
-    {
-        var days = new[] { TestEvents.At, now.AddMinutes(-3), now }.Select(d => d.UtcDateTime.ToString("yyyyMMdd")).Distinct();
-        var ids = new HashSet<string>();
-        var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
-        foreach (var day in days)
-        {
-            await foreach (var row in table.QueryAsync(TableFilter.Create($"PartitionKey ge {day} and PartitionKey lt {day + "~"}")))
-            {
-                if (orgs.Any(org => row.RowKey.Contains($"|{org}|", StringComparison.Ordinal)))
-                {
-                    ids.Add(row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..]);
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static async Task<HttpResponseMessage> RunSweepAsync(OnboardingApplication app)
-    {
-        using var client = app.CreateClient();
-        const string payload = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""";
-        return await client.PostAsync("/ProjectPendingEvents", JsonRequests.Json(payload));
     }
 }

@@ -38,6 +38,7 @@ public sealed class WizardAtomicityTests
     {
         var org = TestStorage.UniqueId();
         var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var day = clock.GetUtcNow();
         var dailyDown = new StorageFault(StorageFault.TransactionsContaining("/OnboardingDaily"), failOnMatch: 0);
         await using var app = new OnboardingApplication()
             .WithServices(s => s
@@ -47,12 +48,12 @@ public sealed class WizardAtomicityTests
 
         using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
         var events = (await response.ReadJsonAsync()).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
-        var projectedWhileDown = await DailyRowsAsync(org, clock);
+        var projectedWhileDown = await StoredRows.ProjectedEventIdsAsync(org, day);
         dailyDown.Armed = false;
-        using var tooEarly = await RunSweepAsync(app);
-        var projectedTooEarly = await DailyRowsAsync(org, clock);
+        using var tooEarly = await app.RunProjectionSweepAsync();
+        var projectedTooEarly = await StoredRows.ProjectedEventIdsAsync(org, day);
         clock.Advance(TimeSpan.FromMinutes(2));
-        using var sweep = await RunSweepAsync(app);
+        using var sweep = await app.RunProjectionSweepAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.True(dailyDown.Fired);
@@ -61,24 +62,8 @@ public sealed class WizardAtomicityTests
         Assert.Empty(projectedWhileDown);
         Assert.Empty(projectedTooEarly);
         Assert.Equal(System.Net.HttpStatusCode.OK, sweep.StatusCode);
-        Assert.Equal(events.Order(), (await DailyRowsAsync(org, clock)).Select(r => r.RowKey[(r.RowKey.LastIndexOf('|') + 1)..]).Order());
+        Assert.Equal(events.Order(), (await StoredRows.ProjectedEventIdsAsync(org, day)).Order());
         Assert.DoesNotContain(await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync().ToListAsync(),
             r => r.RowKey.StartsWith(org + "|", StringComparison.Ordinal));
-    }
-
-    private static async Task<List<TableEntity>> DailyRowsAsync(string org, TimeProvider clock)
-    {
-        var day = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd");
-        var rows = await TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable)
-            .QueryAsync(TableFilter.Create($"PartitionKey ge {day} and PartitionKey lt {day + "~"}")).ToListAsync();
-        return [.. rows.Where(r => r.RowKey.Contains($"|{org}|", StringComparison.Ordinal))];
-    }
-
-    /// <summary>Fires the sweep the way the Functions host does: POST /ProjectPendingEvents with a timer payload.</summary>
-    private static async Task<HttpResponseMessage> RunSweepAsync(OnboardingApplication app)
-    {
-        using var client = app.CreateClient();
-        const string payload = """{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":false}},"Metadata":{}}""";
-        return await client.PostAsync("/ProjectPendingEvents", JsonRequests.Json(payload));
     }
 }
