@@ -182,7 +182,7 @@ public sealed class FuzzFigures
 
     public void Print(ITestOutputHelper output, int seed)
     {
-        output.WriteLine($"seed {seed}: {requests} requests sent ({notSendable} not expressible as a URI), {serverErrors} 5xx, {nonProblem4xx} non-problem 4xx");
+        TestFigures.Report(output, "HTTP fuzz", $"seed {seed}: {requests} requests sent ({notSendable} not expressible as a URI), {serverErrors} 5xx, {nonProblem4xx} non-problem 4xx");
         output.WriteLine("statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "no answer" : s.Key)}×{s.Value}")));
         foreach (var group in Failures.GroupBy(f => f.Kind))
         {

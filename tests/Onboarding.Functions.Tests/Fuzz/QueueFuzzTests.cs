@@ -68,7 +68,7 @@ public sealed class QueueFuzzTests(ITestOutputHelper output) : IAsyncLifetime
                 failures.Add($"{left} messages still on the queue: they failed their first attempt and wait to be retried");
             }
 
-            output.WriteLine($"seed {seed}: {messages.Count} messages sent ({expectedPoison.Count} to be poisoned, {expectedStored.Count} valid events to be stored); "
+            TestFigures.Report(output, "Queue fuzz", $"seed {seed}: {messages.Count} messages sent ({expectedPoison.Count} to be poisoned, {expectedStored.Count} valid events to be stored); "
                 + $"{poisoned.Count} poisoned, {stored.Count(expectedStored.Contains)} of the valid events stored, {left} left on the queue, {failures.Count} failures");
             foreach (var failure in failures.Take(40))
             {

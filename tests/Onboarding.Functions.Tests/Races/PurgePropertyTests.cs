@@ -83,7 +83,7 @@ public sealed class PurgePropertyTests(ITestOutputHelper output)
                     }
                 }
             }
-            output.WriteLine($"{sets.Count} sets, {runs} purge runs checked");
+            TestFigures.Report(output, "Purge property", $"{sets.Count} sets, {runs} purge runs checked");
             Assert.Empty(await first.IndexRowsAsync());
         });
 

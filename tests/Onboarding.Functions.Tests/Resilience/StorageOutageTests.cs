@@ -49,7 +49,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         clock.Advance(TimeSpan.FromMinutes(2));
         using var sweep = await app.RunProjectionSweepAsync();
 
-        output.WriteLine($"accepted changes' events: {accepted.Count}, refusals: {refusals.Count}, queued events: {sentEvents.Count}");
+        TestFigures.Report(output, "Storage outage", $"accepted changes' events: {accepted.Count}, refusals: {refusals.Count}, queued events: {sentEvents.Count}");
         Assert.True(outage.Fired);
         Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
         Assert.NotEmpty(refusals);
