@@ -94,6 +94,9 @@ public sealed class HttpFuzzCases(int seed)
     /// <summary>A body refused for itself, whatever the organization's state: never a 409 that means it was read as valid.</summary>
     private static readonly int[] BodyRefused = [400, 413, 415, 422];
     private static readonly int[] NotFound = [404, 400, 414];
+
+    /// <summary>A dot segment (<c>..</c>, <c>%2e%2e</c>) is resolved by the server, so the request can land on a neighbouring route with other methods.</summary>
+    private static readonly int[] NotFoundOrResolvedAway = [404, 400, 414, 405];
     private static readonly int[] MethodRefused = [405, 404];
     private static readonly int[] HeadersRefused = [431, 400];
     private static readonly int[] Unsupported = [415];
@@ -213,9 +216,11 @@ public sealed class HttpFuzzCases(int seed)
                 tokenOrganization = Uri.UnescapeDataString(hostile);
             }
             Add("hostile id in {" + segment + "}", route, path, body is null ? null : Utf8(body.ToJsonString()), body is null ? null : "application/json",
-                tokenOrganization is null ? NotFound : null, tokenOrganization: tokenOrganization);
+                tokenOrganization is null ? (IsDotSegment(hostile) ? NotFoundOrResolvedAway : NotFound) : null, tokenOrganization: tokenOrganization);
         }
     }
+
+    private static bool IsDotSegment(string segment) => Uri.UnescapeDataString(segment) is "." or "..";
 
     private void WrongMethods(FuzzRoute route)
     {
