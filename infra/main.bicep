@@ -1,7 +1,8 @@
-// Azure infrastructure of the onboarding backend: a Functions app run as a custom handler, its
-// storage account (tables, queues, the host's blobs, the deployment package), its managed identity
-// with data-plane roles, and Application Insights. No storage key or connection string is created,
-// stored or handed out: the storage account refuses shared-key access.
+// Azure infrastructure of the onboarding backend: a .NET isolated-worker Functions app on the Flex
+// Consumption plan, its storage account (tables, queues, the host's blobs, the deployment container),
+// the user-assigned managed identity it runs as with its data-plane roles, and Application Insights.
+// No storage key or connection string is created, stored or handed out: the storage account refuses
+// shared-key access and Application Insights refuses ingestion without Entra ID.
 //
 // Deployed by `azd up` / `azd provision` (parameters in main.parameters.json), or directly with
 // `az deployment sub create` (see README.md in this folder).
@@ -13,16 +14,22 @@ targetScope = 'subscription'
 @maxLength(64)
 param environmentName string
 
-@description('Azure region for every resource.')
+@description('Azure region for every resource; it must offer Flex Consumption (az functionapp list-flexconsumption-locations).')
 @minLength(1)
 param location string
 
-@description('Hosting plan: Y1 = Linux Consumption (default, scale to zero), EP1 = Linux Elastic Premium.')
+@description('Memory of each Flex Consumption instance, in MB.')
 @allowed([
-  'Y1'
-  'EP1'
+  512
+  2048
+  4096
 ])
-param functionPlanSku string = 'Y1'
+param instanceMemoryMB int = 2048
+
+@description('The most instances the app may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
 
 @description('Storage account replication.')
 @allowed([
@@ -37,6 +44,9 @@ param storageSkuName string = 'Standard_LRS'
 
 @description('Six-field NCRONTAB schedule (UTC) of the nightly purge of expired sample data: the PURGE_SCHEDULE app setting.')
 param purgeSchedule string = '0 0 3 * * *'
+
+@description('Six-field NCRONTAB schedule (UTC) of the sweep that projects pending events: the PROJECTION_SWEEP_SCHEDULE app setting.')
+param projectionSweepSchedule string = '0 */5 * * * *'
 
 @description('OpenID Connect authority whose bearer tokens the API accepts (Auth__Authority), e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
 @minLength(1)
@@ -57,35 +67,23 @@ param authOrganizationClaim string = 'org_id'
 @minValue(1)
 param sampleDataExpiryDays int = 30
 
-@description('Object ID of the person or pipeline that uploads the deployment package (azd sets AZURE_PRINCIPAL_ID); empty = none.')
-param deployerPrincipalId string = ''
-
-@description('User for a person, ServicePrincipal for a pipeline identity.')
-@allowed([
-  'User'
-  'Group'
-  'ServicePrincipal'
-])
-param deployerPrincipalType string = 'User'
-
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
 }
 
-// Names from the app's code (src/Onboarding.Functions/Storage, Hosting) and ARCHITECTURE.md.
+// Names from the app's code (src/Onboarding.Functions) and README's storage layout.
 var tableNames = [
   'Onboarding'
   'SampleDataExpiry'
   'OnboardingDaily'
-  'TimerScheduleStatus' // written by the local trigger driver (standalone mode); harmless under the host
 ]
 var queueNames = [
   'onboarding-events'
   'onboarding-events-poison'
 ]
-var deploymentContainerName = 'deployments'
-var packageBlobName = 'onboarding-functions.zip'
+// Flex Consumption keeps the app's package here; azd deploys into it through the platform.
+var deploymentContainerName = 'app-package-${resourceToken}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
   name: 'rg-${environmentName}'
@@ -117,18 +115,6 @@ module storage 'app/storage.bicep' = {
   }
 }
 
-module storageRoles 'app/storage-roles.bicep' = {
-  name: 'storage-roles'
-  scope: rg
-  params: {
-    storageAccountName: storage.outputs.name
-    deploymentContainerName: storage.outputs.deploymentContainerName
-    appPrincipalId: identity.outputs.principalId
-    deployerPrincipalId: deployerPrincipalId
-    deployerPrincipalType: deployerPrincipalType
-  }
-}
-
 module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
@@ -140,6 +126,16 @@ module monitoring 'app/monitoring.bicep' = {
   }
 }
 
+module roles 'app/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'app/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -148,18 +144,20 @@ module functionApp 'app/function-app.bicep' = {
     planName: 'plan-${resourceToken}'
     location: location
     tags: tags
-    planSku: functionPlanSku
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
-    packageBlobName: packageBlobName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
-      // The queue trigger is declared as %ONBOARDING_EVENTS_QUEUE%: the host resolves it from here.
+      // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %PURGE_SCHEDULE% and
+      // %PROJECTION_SWEEP_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
       ONBOARDING_EVENTS_QUEUE: queueNames[0]
       PURGE_SCHEDULE: purgeSchedule
+      PROJECTION_SWEEP_SCHEDULE: projectionSweepSchedule
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
       Auth__Issuer: empty(authIssuer) ? authAuthority : authIssuer
@@ -167,9 +165,9 @@ module functionApp 'app/function-app.bicep' = {
       SampleData__ExpiryDays: string(sampleDataExpiryDays)
     }
   }
-  // The host reads its storage and its package with the identity from its first start on.
+  // The host reads its storage, and the platform its package, with the identity from the first start on.
   dependsOn: [
-    storageRoles
+    roles
   ]
 }
 
@@ -177,9 +175,7 @@ output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output AZURE_FUNCTION_APP_ID string = functionApp.outputs.id
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output AZURE_DEPLOYMENT_CONTAINER_NAME string = deploymentContainerName
-output AZURE_DEPLOYMENT_PACKAGE_BLOB_NAME string = packageBlobName
+output AZURE_DEPLOYMENT_CONTAINER_NAME string = storage.outputs.deploymentContainerName
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}/api'

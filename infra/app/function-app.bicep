@@ -1,11 +1,8 @@
-// The Linux hosting plan and the function app. The app is a custom handler (FUNCTIONS_WORKER_RUNTIME
-// = custom): the Functions host starts the self-contained `Onboarding.Functions` executable that
-// host.json names and forwards HTTP requests and queue/timer invocations to it.
-//
-// Content comes from a package URL in a private blob container, read with the app's user-assigned
-// identity (WEBSITE_RUN_FROM_PACKAGE + WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID). That is the only
-// run-from-package mode Linux Consumption supports, and it lets both plans run without the Azure Files
-// content share (WEBSITE_CONTENTAZUREFILECONNECTIONSTRING), which would need a storage account key.
+// The Flex Consumption plan and the function app: .NET isolated worker (dotnet-isolated 10.0), run
+// as the user-assigned identity. The platform keeps the app's package in a private blob container and
+// reads and writes it with that identity (functionAppConfig.deployment.storage), which is also what
+// azd's deployment of a `host: function` service uses. No Azure Files share, no package URL setting:
+// Flex Consumption has neither.
 
 @description('Function app name (also its default host name prefix).')
 param name string
@@ -19,17 +16,18 @@ param location string
 @description('Tags applied to the plan and the app.')
 param tags object
 
-@description('Y1 = Linux Consumption (scale to zero), EP1 = Linux Elastic Premium (pre-warmed, no cold start).')
+@description('Memory of each instance, in MB.')
 @allowed([
-  'Y1'
-  'EP1'
+  512
+  2048
+  4096
 ])
-param planSku string
+param instanceMemoryMB int
 
-@description('Elastic Premium only: the most instances the plan may scale out to.')
-@minValue(1)
-@maxValue(100)
-param maximumElasticWorkerCount int = 20
+@description('The most instances the app may scale out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
 
 @description('Resource ID of the user-assigned identity the app runs as.')
 param identityId string
@@ -37,22 +35,17 @@ param identityId string
 @description('Client ID of that identity (what the host and the app ask Entra ID for tokens with).')
 param identityClientId string
 
-@description('Storage account used as AzureWebJobsStorage and for the app\'s tables and queues.')
+@description('Storage account used as AzureWebJobsStorage, for the app\'s tables and queues and for the deployment container.')
 param storageAccountName string
 
 @description('Private container that holds the deployment package.')
 param deploymentContainerName string
-
-@description('Blob name of the deployment package inside that container.')
-param packageBlobName string
 
 @description('Name of the Application Insights component (same resource group).')
 param applicationInsightsName string
 
 @description('App settings that are the app\'s own configuration (name to value).')
 param appConfiguration object
-
-var isElasticPremium = planSku == 'EP1'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -62,82 +55,39 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-var planSkus = {
-  Y1: {
-    name: 'Y1'
-    tier: 'Dynamic'
-  }
-  EP1: {
-    name: 'EP1'
-    tier: 'ElasticPremium'
-  }
-}
-
-// reserved = Linux; the elastic worker limit exists on Elastic Premium only.
-var consumptionPlanProperties = {
-  reserved: true
-}
-var elasticPlanProperties = {
-  reserved: true
-  maximumElasticWorkerCount: maximumElasticWorkerCount
-}
-
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
   tags: tags
-  kind: isElasticPremium ? 'elastic' : 'functionapp'
-  sku: planSkus[planSku]
-  properties: isElasticPremium ? elasticPlanProperties : consumptionPlanProperties
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
 }
 
-var platformSettings = [
-  {
-    name: 'FUNCTIONS_EXTENSION_VERSION'
-    value: '~4'
-  }
-  {
-    name: 'FUNCTIONS_WORKER_RUNTIME'
-    value: 'custom'
-  }
-  // Identity-based host storage: the account name and the user-assigned identity, no connection string.
-  {
-    name: 'AzureWebJobsStorage__accountName'
-    value: storage.name
-  }
-  {
-    name: 'AzureWebJobsStorage__credential'
-    value: 'managedidentity'
-  }
-  {
-    name: 'AzureWebJobsStorage__clientId'
-    value: identityClientId
-  }
-  {
-    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-    value: applicationInsights.properties.ConnectionString
-  }
-  {
-    name: 'WEBSITE_RUN_FROM_PACKAGE'
-    value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}/${packageBlobName}'
-  }
-  {
-    name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
-    value: identityId
-  }
-]
-
-var appConfigurationSettings = [
-  for setting in items(appConfiguration): {
-    name: setting.key
-    value: string(setting.value)
-  }
-]
+// Flex Consumption refuses FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and the package and
+// content-share settings: functionAppConfig below carries the runtime and the package location.
+var platformSettings = {
+  // Identity-based host storage: the account and its endpoints, the user-assigned identity, no key.
+  AzureWebJobsStorage__accountName: storage.name
+  AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+  AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+  AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  // The component's ingestion endpoint; with local auth off it is not a credential, the token is.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+}
 
 resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  // azd-service-name lets an azd service named `api` find this app should one be declared later.
+  // azd finds the app of the `api` service in azure.yaml by this tag.
   tags: union(tags, { 'azd-service-name': 'api' })
   kind: 'functionapp,linux'
   identity: {
@@ -151,20 +101,43 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     reserved: true
     httpsOnly: true
     clientAffinityEnabled: false
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
     siteConfig: {
-      // Custom handlers have no language stack: the platform's stack entry for "custom" leaves it empty.
-      linuxFxVersion: ''
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
-      use32BitWorkerProcess: false
-      appSettings: concat(platformSettings, appConfigurationSettings)
     }
   }
 }
 
-// No publishing with user name and password: the package is uploaded to blob storage with Entra ID.
+// Settings as their own resource, after the site exists (as Microsoft's Flex Consumption samples do).
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(appConfiguration, platformSettings)
+}
+
+// No publishing with user name and password: azd deploys with an Entra ID token.
 resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: functionApp
   name: 'ftp'

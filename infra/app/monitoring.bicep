@@ -1,5 +1,6 @@
 // Log Analytics workspace and the workspace-based Application Insights component the Functions host
-// sends its logs, requests and dependency telemetry to.
+// and the worker send their logs, requests and dependency telemetry to. Local (instrumentation key)
+// authentication is off: ingestion needs an Entra ID token (Monitoring Metrics Publisher, roles.bicep).
 
 @description('Log Analytics workspace name.')
 param logAnalyticsName string
@@ -38,6 +39,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
+    DisableLocalAuth: true
   }
 }
 

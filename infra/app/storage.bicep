@@ -1,6 +1,7 @@
 // The storage account: the app's tables and queues, the Functions host's blobs (leases, timer
-// status, keys) and the container the deployment package is served from. Shared-key access is off,
-// so every caller (the host, the app, the deployer) authenticates with Microsoft Entra ID.
+// status, keys) and the Flex Consumption deployment container the app's package is kept in.
+// Shared-key access is off, so every caller (the host, the app, the platform's deployment)
+// authenticates with Microsoft Entra ID.
 
 @description('Storage account name: 3-24 lowercase letters and digits, globally unique.')
 @minLength(3)
@@ -30,7 +31,7 @@ param tableNames array
 @description('Queues the app and its producers use.')
 param queueNames array
 
-@description('Private blob container that holds the deployment package (WEBSITE_RUN_FROM_PACKAGE).')
+@description('Private blob container that holds the deployment package (functionAppConfig.deployment.storage).')
 param deploymentContainerName string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
