@@ -30,7 +30,7 @@ public sealed partial class EventIngestion(
     ILogger<EventIngestion> logger)
 {
     /// <summary>Room in a 100-action transaction for the activity and state rows.</summary>
-    private const int MaxEventsPerTransaction = TableClient.MaxTransactionActions - 2;
+    private const int MaxEventsPerTransaction = OnboardingStorage.MaxTransactionActions - 2;
     private const int MaxAttempts = 10;
 
     public async Task<IngestionResult> IngestAsync(IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
@@ -92,10 +92,10 @@ public sealed partial class EventIngestion(
             snapshot ??= await store.LoadAsync(organizationId, cancellationToken);
             var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
             var actions = store.PlanCommit(snapshot, change.After, change.Events);
-            if (actions.Count > TableClient.MaxTransactionActions)
+            if (actions.Count > OnboardingStorage.MaxTransactionActions)
             {
                 // The progress these events make needs rows too: take fewer events this time, over the same read.
-                take = Math.Max(1, take - (actions.Count - TableClient.MaxTransactionActions));
+                take = Math.Max(1, take - (actions.Count - OnboardingStorage.MaxTransactionActions));
                 continue;
             }
             try

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues;
 using System.Text;
 using Azure;
 using Onboarding.Functions.Storage;
@@ -73,7 +75,7 @@ internal sealed partial class QueueTriggerListener(
             await MoveToPoisonAsync(message, $"dequeued {message.DequeueCount} times, more than maxDequeueCount {options.MaxDequeueCount}", cancellationToken);
             return;
         }
-        if (!TryDecode(message.MessageText, out var text))
+        if (!TryDecode(message.Body.ToString(), out var text))
         {
             await MoveToPoisonAsync(message, "the body is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
             return;
@@ -131,7 +133,7 @@ internal sealed partial class QueueTriggerListener(
     private async Task MoveToPoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
     {
         LogPoisoned(message.MessageId, queue.Name, poisonQueue.Name, reason);
-        await poisonQueue.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        await poisonQueue.SendMessageAsync(message.Body.ToString(), timeToLive: Events.EventsQueue.NeverExpires, cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
     }
 
@@ -141,8 +143,8 @@ internal sealed partial class QueueTriggerListener(
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(stoppingToken);
-                await poisonQueue.CreateIfNotExistsAsync(stoppingToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                await poisonQueue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 LogListening(function.Name, queue.Name);
                 return;
             }

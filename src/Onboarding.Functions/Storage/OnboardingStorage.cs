@@ -12,5 +12,8 @@ public static class OnboardingStorage
     /// <summary>Cross-organization analytics projection (PartitionKey = day yyyyMMdd).</summary>
     public const string DailyTable = "OnboardingDaily";
 
+    /// <summary>The most actions one entity-group transaction may hold.</summary>
+    public const int MaxTransactionActions = 100;
+
     public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable];
 }

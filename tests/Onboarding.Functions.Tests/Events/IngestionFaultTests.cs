@@ -13,7 +13,7 @@ public sealed class IngestionFaultTests
         var org = TestStorage.UniqueId();
         var fault = new StorageFault(IsOrganizationTransaction, failOnMatch: 2);
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
         var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
 
@@ -34,7 +34,7 @@ public sealed class IngestionFaultTests
         var org = TestStorage.UniqueId();
         var recorder = new RequestRecorder();
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
 
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
@@ -52,7 +52,7 @@ public sealed class IngestionFaultTests
         var recorder = new RequestRecorder();
         var otherWriter = new TouchActivityAfterFirstOrganizationTransaction(org);
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o =>
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o =>
             {
                 o.AddPolicy(recorder, HttpPipelinePosition.PerCall);
                 o.AddPolicy(otherWriter, HttpPipelinePosition.PerCall);
@@ -96,7 +96,7 @@ public sealed class IngestionFaultTests
             if (first)
             {
                 var table = TestStorage.Tables().GetTableClient(Onboarding.Functions.Storage.OnboardingStorage.OnboardingTable);
-                await table.UpsertEntityAsync(new Onboarding.Functions.Storage.TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
+                await table.UpsertEntityAsync(new TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
                 Touched = true;
             }
         }

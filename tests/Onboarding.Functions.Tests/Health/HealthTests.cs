@@ -29,7 +29,7 @@ public sealed class HealthTests
     public async Task HealthIs503WhenStorageIsDown()
     {
         await using var app = new OnboardingApplication()
-            .WithSetting("AzureWebJobsStorage", StorageConnectionString.ForAzurite(1, 1, 1));
+            .WithSetting("AzureWebJobsStorage", TestStorage.Unreachable);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/api/health");
@@ -45,7 +45,7 @@ public sealed class HealthTests
     {
         var recorder = new RequestRecorder();
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
         using var client = app.CreateClient();
         await app.Services.GetRequiredService<StorageInitializer>().Ready;
         recorder.Clear();

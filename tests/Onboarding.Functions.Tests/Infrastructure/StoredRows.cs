@@ -8,7 +8,7 @@ public static class StoredRows
     public static async Task<IReadOnlyList<TableEntity>> OfOrganizationAsync(string organizationId)
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.OnboardingTable);
-        return await table.QueryAsync(TableFilter.Create($"PartitionKey eq {organizationId}")).ToListAsync();
+        return await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {organizationId}")).ToListAsync();
     }
 
     public static async Task<IReadOnlyList<TableEntity>> EventsAsync(string organizationId) =>

@@ -13,7 +13,7 @@ public sealed class WizardAtomicityTests
         var org = TestStorage.UniqueId();
         var failBatches = new StorageFault(StorageFault.AnyTransaction, failOnMatch: 0) { Armed = false };
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
         (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
         var before = await StoredRows.OfOrganizationAsync(org);
@@ -39,7 +39,7 @@ public sealed class WizardAtomicityTests
         var org = TestStorage.UniqueId();
         var dailyDown = new StorageFault(StorageFault.TransactionsContaining("/OnboardingDaily"), failOnMatch: 0);
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
 
         using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
