@@ -29,6 +29,26 @@ public sealed class IngestionFaultTests
     }
 
     [Fact]
+    public async Task ATransactionWhoseReplyWasLostAndThatTheSdkSentAgainCountsItsEventsOnce()
+    {
+        var org = TestStorage.UniqueId();
+        var lost = new LostReply(IsOrganizationTransaction);
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
+        await app.StartedAsync();
+        var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.True(lost.Fired, "no reply was lost");
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(250, rows.Count(r => r.GetString("Type") == "volunteer_added"));
+        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
     public async Task AMessageThatNeedsThreeTransactionsReadsTheOrganizationOnce()
     {
         var org = TestStorage.UniqueId();

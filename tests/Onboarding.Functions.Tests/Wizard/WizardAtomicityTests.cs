@@ -34,6 +34,24 @@ public sealed class WizardAtomicityTests
     }
 
     [Fact]
+    public async Task AChangeWhoseTransactionReplyWasLostAndThatTheSdkSentAgainIsStoredOnceWithOneEvent()
+    {
+        var org = TestStorage.UniqueId();
+        var lost = new LostReply(message => StorageFault.TransactionsContaining(org)(message) && !StorageFault.TransactionsContaining("/OnboardingDaily")(message));
+        await using var app = new OnboardingApplication()
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
+        using var client = app.ClientFor(org);
+
+        using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(lost.Fired, "no reply was lost");
+        var stored = await StoredRows.OfOrganizationAsync(org);
+        Assert.Single(stored, r => r.GetString("Type") == "wizard_step_completed");
+        Assert.NotNull(stored.Single(r => r.RowKey == "profile|state").GetString("WizardStep1Data"));
+    }
+
+    [Fact]
     public async Task WhenTheDailyProjectionFailsTheChangeStandsAndItsEventsAreQueuedForIngestionToProject()
     {
         var org = TestStorage.UniqueId();
@@ -48,7 +66,7 @@ public sealed class WizardAtomicityTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.True(dailyDown.Fired);
         var queued = Assert.Single((await TestStorage.Queues().GetQueueClient(app.EventsQueueName).PeekMessagesAsync()).Value);
-        var parsed = Onboarding.Domain.Events.EventMessageParser.Parse(queued.MessageText, DateTimeOffset.UtcNow, 5);
+        var parsed = Onboarding.Domain.Events.EventMessageParser.Parse(queued.Body.ToString(), DateTimeOffset.UtcNow, 5);
         Assert.Equal(events, parsed.Valid.Select(e => e.Id));
         Assert.Equal(events.Count, (await StoredRows.EventsAsync(org)).Count);
     }
