@@ -14,10 +14,6 @@ using Onboarding.Functions.Storage;
 using Onboarding.Functions.Wizard;
 
 var builder = WebApplication.CreateBuilder(args);
-if (DevTokenCommand.TryRun(args, builder.Configuration))
-{
-    return;
-}
 builder.AddFunctionsHost();
 builder.Services.AddOnboardingStorage();
 builder.Services.AddOnboardingCatalog();
