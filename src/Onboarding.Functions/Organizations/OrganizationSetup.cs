@@ -7,6 +7,7 @@ public static class OrganizationSetup
     {
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<OrganizationLocks>();
+        services.AddSingleton<OrganizationCommitter>();
         services.AddSingleton<EventProjection>();
         services.AddSingleton<OrganizationUpdates>();
         return services;
