@@ -52,7 +52,8 @@ public sealed class BearerTokenValidator
         var parameters = new TokenValidationParameters
         {
             ValidAudience = options.Audience,
-            ValidIssuer = options.Issuer,
+            // An empty setting (as an unset environment variable often is) means "the authority's issuer".
+            ValidIssuer = string.IsNullOrEmpty(options.Issuer) ? null : options.Issuer,
             ValidateIssuer = true,
             ValidateAudience = true,
             ValidateLifetime = true,
