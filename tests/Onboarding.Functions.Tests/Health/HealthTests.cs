@@ -41,6 +41,21 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task AnApiCallWhileStorageCannotBeReachedIs503WithRetryAfterNever500()
+    {
+        var org = TestStorage.UniqueId();
+        await using var app = new OnboardingApplication()
+            .WithSetting("AzureWebJobsStorage", TestStorage.Unreachable)
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.Retry.MaxRetries = 1)));
+        using var client = app.ClientFor(org);
+
+        using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(Wizard.WizardApiTests.Steps[0]));
+
+        await response.AssertProblemAsync(503, "storage_unavailable");
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task RepeatedHealthChecksReuseOneStorageProbe()
     {
         var recorder = new RequestRecorder();
