@@ -14,5 +14,9 @@ start_azurite
 bash scripts/publish.sh --quick artifacts/test-publish
 export ONBOARDING_PUBLISH_DIR="$repo_root/artifacts/test-publish"
 export ONBOARDING_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+export ONBOARDING_TEST_FIGURES="$repo_root/artifacts/test-figures.txt"
+: > "$ONBOARDING_TEST_FIGURES"
+print_figures() { [ -s "$ONBOARDING_TEST_FIGURES" ] && { echo "==> Figures reported by the fuzz, property and outage suites"; cat "$ONBOARDING_TEST_FIGURES"; }; return 0; }
+trap 'print_figures; stop_azurite' EXIT
 echo "==> dotnet test"
 dotnet test Onboarding.sln --nologo "$@"

@@ -42,7 +42,7 @@ public static class RawWritePlan
                 .ToList();
             var transactions = new List<RawTransaction> { new(organizations, organizationActions, chunk.Length) };
             transactions.AddRange(chunk
-                .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp))
+                .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
                 .SelectMany(day => day.Chunk(OnboardingStorage.MaxTransactionActions))
                 .Select(rows => new RawTransaction(daily,
                     [.. rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntityMapper.ToDailyRow(e)))], 0)));

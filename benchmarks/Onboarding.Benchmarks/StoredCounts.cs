@@ -52,7 +52,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         var found = 0;
         await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = Readers }, async (e, cancellationToken) =>
         {
-            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp), EventEntityMapper.DailyRowKey(e), cancellationToken: cancellationToken);
+            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId), EventEntityMapper.DailyRowKey(e), cancellationToken: cancellationToken);
             if (row.HasValue)
             {
                 Interlocked.Increment(ref found);

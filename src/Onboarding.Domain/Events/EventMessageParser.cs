@@ -79,6 +79,17 @@ public static class EventMessageParser
 
     private static ParsedMessage Read(JsonElement root, DateTimeOffset now, int wizardStepCount)
     {
+        if (root.TryGetProperty("events", out _))
+        {
+            // Events are judged one by one below; only the envelope's own fields can sink the whole message here.
+            foreach (var property in root.EnumerateObject())
+            {
+                if (!JsonInput.HasReadableName(property) || (!property.NameEquals("events") && JsonInput.FindDefect(property.Value) is not null))
+                {
+                    return ParsedMessage.Unusable("The batch envelope holds text that is not valid Unicode (an unpaired UTF-16 surrogate escape).");
+                }
+            }
+        }
         if (root.TryGetProperty("version", out var version) && !EventContract.IsSupportedVersion(version))
         {
             return ParsedMessage.Unusable($"Unsupported contract version; this service reads version {EventContract.Version}.");
@@ -103,6 +114,11 @@ public static class EventMessageParser
         var indexByKey = new Dictionary<(string OrganizationId, string Id), int>();
         for (var index = 0; index < events.Count; index++)
         {
+            if (JsonInput.FindDefect(events[index]) is { } defect)
+            {
+                rejected.Add(new RejectedEvent(index, null, [new EventProblem(defect.Path == "$" ? "event" : defect.Path, defect.Message).ToString()]));
+                continue;
+            }
             var validation = EventContract.ParseEvent(events[index], now, wizardStepCount);
             if (validation.Event is not { } e)
             {

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain;
 
 namespace Onboarding.Functions.Api;
 
 /// <summary>
 /// Reads a JSON request body with explicit answers for each way it can be wrong: 415 for another
-/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON.
+/// content type, 413 when larger than the endpoint allows, 400 when it is not JSON or is JSON no rule
+/// should read (<see cref="JsonInput"/>).
 /// </summary>
 public static class JsonBody
 {
@@ -39,6 +41,11 @@ public static class JsonBody
         try
         {
             using var document = JsonDocument.Parse(buffer.ToArray());
+            if (JsonInput.FindDefect(document.RootElement) is { } defect)
+            {
+                return (default, Problems.Validation(new Dictionary<string, string[]> { [defect.Path] = [Capitalized(defect.Message) + "."] },
+                    "The request body is JSON that cannot be used as it is."));
+            }
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
@@ -47,6 +54,21 @@ public static class JsonBody
                 $"The request body is not valid JSON: {e.Message}"));
         }
     }
+
+    /// <summary>A 400 unless <paramref name="body"/> is an object whose fields are all among <paramref name="knownFields"/>.</summary>
+    public static ProblemHttpResult? RequireObjectWith(JsonElement body, string example, params string[] knownFields)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = [$"Send a JSON object such as {example}."] });
+        }
+        var unknown = body.EnumerateObject().Select(p => p.Name).Where(name => !knownFields.Contains(name, StringComparer.Ordinal)).ToList();
+        return unknown.Count == 0
+            ? null
+            : Problems.Validation(unknown.Distinct().ToDictionary(name => name, _ => new[] { $"Unknown field; allowed: {string.Join(", ", knownFields)}." }));
+    }
+
+    private static string Capitalized(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 
     private static ProblemHttpResult TooLarge(int maxBytes) =>
         Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", $"The request body may be at most {maxBytes} bytes.");

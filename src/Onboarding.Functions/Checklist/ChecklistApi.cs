@@ -24,13 +24,17 @@ public static class ChecklistApi
         return ConditionalRequests.Read(response, snapshot, ChecklistView.From(snapshot.Onboarding, services.Catalog));
     }
 
+    /// <summary>The answer to a manual completion: the checklist afterwards and the events the change caused.</summary>
+    public sealed record ChecklistChangeView(ChecklistView Checklist, IReadOnlyList<EventView> Events);
+
     /// <summary>Completes a manual task (409 for a task completed by activity).</summary>
-    public static async Task<Results<Ok<ChecklistView>, ProblemHttpResult>> CompleteTask(
+    public static async Task<Results<Ok<ChecklistChangeView>, ProblemHttpResult>> CompleteTask(
         string orgId, string taskId, HttpContext http, [AsParameters] OnboardingServices services, CancellationToken cancellationToken)
     {
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => ChecklistRules.CompleteManually(onboarding, services.Catalog, taskId, now),
             ConditionalRequests.IfMatch(http.Request), cancellationToken);
-        return ConditionalRequests.Respond(http.Response, outcome, snapshot => ChecklistView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Respond(http.Response, outcome,
+            snapshot => new ChecklistChangeView(ChecklistView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 }

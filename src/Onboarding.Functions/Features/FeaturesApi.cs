@@ -30,8 +30,11 @@ public static class FeaturesApi
         return ConditionalRequests.Read(response, snapshot, FeaturesView.From(snapshot.Onboarding, services.Catalog));
     }
 
+    /// <summary>The answer to the show-all switch: the features afterwards and the events the change caused.</summary>
+    public sealed record FeaturesChangeView(FeaturesView Features, IReadOnlyList<EventView> Events);
+
     /// <summary>Switches "show all features" on or off; unlocking by milestones goes on either way.</summary>
-    public static async Task<Results<Ok<FeaturesView>, ProblemHttpResult>> SetShowAll(
+    public static async Task<Results<Ok<FeaturesChangeView>, ProblemHttpResult>> SetShowAll(
         string orgId, HttpContext http, [AsParameters] OnboardingServices services, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
@@ -47,6 +50,7 @@ public static class FeaturesApi
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => FeatureRules.SetShowAll(onboarding, showAll.GetBoolean(), now),
             ConditionalRequests.IfMatch(http.Request), cancellationToken);
-        return ConditionalRequests.Respond(http.Response, outcome, snapshot => FeaturesView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Respond(http.Response, outcome,
+            snapshot => new FeaturesChangeView(FeaturesView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 }

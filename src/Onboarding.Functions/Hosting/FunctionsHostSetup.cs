@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Onboarding.Functions.Api;
 
 namespace Onboarding.Functions.Hosting;
 
@@ -43,6 +44,7 @@ public static class FunctionsHostSetup
             });
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseProblemDocumentsForServerRefusals()));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddOptions<QueueTriggerOptions>().BindConfiguration(QueueTriggerOptions.Section);

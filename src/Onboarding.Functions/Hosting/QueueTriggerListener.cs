@@ -21,8 +21,12 @@ internal sealed partial class QueueTriggerListener(
     TimeProvider clock,
     ILogger logger)
 {
-    /// <summary>How long a message being processed stays hidden (the host's default too).</summary>
-    private static readonly TimeSpan ProcessingVisibility = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// The shortest lease a message being processed is hidden for; the lease is renewed while the
+    /// function runs, so a message whose processing was cut short (the process died, the settle failed)
+    /// is visible again after about one lease, not after the host's fixed 10 minutes.
+    /// </summary>
+    private static readonly TimeSpan MinProcessingLease = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -42,7 +46,7 @@ internal sealed partial class QueueTriggerListener(
             QueueMessage[] batch;
             try
             {
-                batch = (await queue.ReceiveMessagesAsync(options.BatchSize, ProcessingVisibility, stoppingToken)).Value;
+                batch = (await queue.ReceiveMessagesAsync(options.BatchSize, ProcessingLease, stoppingToken)).Value;
             }
             catch (RequestFailedException e)
             {
@@ -72,38 +76,75 @@ internal sealed partial class QueueTriggerListener(
     {
         if (message.DequeueCount > options.MaxDequeueCount)
         {
-            await MoveToPoisonAsync(message, $"dequeued {message.DequeueCount} times, more than maxDequeueCount {options.MaxDequeueCount}", cancellationToken);
+            await MoveToPoisonAsync(message, message.PopReceipt, $"dequeued {message.DequeueCount} times, more than maxDequeueCount {options.MaxDequeueCount}", cancellationToken);
             return;
         }
         if (!TryDecode(message.Body.ToString(), out var text))
         {
-            await MoveToPoisonAsync(message, "the body is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
+            await MoveToPoisonAsync(message, message.PopReceipt, "the body is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
             return;
         }
 
         var request = InvocationPayload.ForQueueMessage(text, message.MessageId, message.DequeueCount, message.InsertedOn,
             message.ExpiresOn, message.NextVisibleOn, message.PopReceipt, clock.GetUtcNow());
-        var result = await invoker.InvokeAsync(function.Name, request, Guid.NewGuid().ToString("D"), cancellationToken);
+        var lease = new MessageLease(message.PopReceipt);
+        InvocationResult result;
+        using (var renewing = new CancellationTokenSource())
+        {
+            var renewal = RenewWhileRunningAsync(message.MessageId, lease, renewing.Token);
+            result = await invoker.InvokeAsync(function.Name, request, Guid.NewGuid().ToString("D"), cancellationToken);
+            await renewing.CancelAsync();
+            await renewal;
+        }
         try
         {
             if (result.Succeeded)
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken);
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await MoveToPoisonAsync(message, $"failed {message.DequeueCount} times: {string.Join(" | ", result.Response.Logs)}", cancellationToken);
+                await MoveToPoisonAsync(message, lease.PopReceipt, $"failed {message.DequeueCount} times: {string.Join(" | ", result.Response.Logs)}", cancellationToken);
             }
             else
             {
                 LogRetry(function.Name, message.MessageId, message.DequeueCount, options.VisibilityTimeout);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: cancellationToken);
+                await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: cancellationToken);
             }
         }
         catch (RequestFailedException e)
         {
-            // The message was not settled; it becomes visible again when its processing visibility ends.
-            LogSettleFailed(e, message.MessageId, queue.Name);
+            LogSettleFailed(e, message.MessageId, queue.Name, ProcessingLease);
+        }
+    }
+
+    private TimeSpan ProcessingLease => options.VisibilityTimeout > MinProcessingLease ? options.VisibilityTimeout : MinProcessingLease;
+
+    /// <summary>The pop receipt of a message being processed, which each renewal replaces.</summary>
+    private sealed class MessageLease(string popReceipt)
+    {
+        public string PopReceipt { get; set; } = popReceipt;
+    }
+
+    /// <summary>Keeps the message hidden while the function runs, renewing its lease half-way, as the host does.</summary>
+    private async Task RenewWhileRunningAsync(string messageId, MessageLease lease, CancellationToken finished)
+    {
+        while (!finished.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(ProcessingLease / 2, clock, finished);
+                var renewed = await queue.UpdateMessageAsync(messageId, lease.PopReceipt, visibilityTimeout: ProcessingLease, cancellationToken: finished);
+                lease.PopReceipt = renewed.Value.PopReceipt;
+            }
+            catch (OperationCanceledException) when (finished.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException e)
+            {
+                LogRenewFailed(e, messageId, queue.Name);
+            }
         }
     }
 
@@ -130,11 +171,11 @@ internal sealed partial class QueueTriggerListener(
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, string reason, CancellationToken cancellationToken)
     {
         LogPoisoned(message.MessageId, queue.Name, poisonQueue.Name, reason);
         await poisonQueue.SendMessageAsync(message.Body.ToString(), timeToLive: Events.EventsQueue.NeverExpires, cancellationToken: cancellationToken);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
     }
 
     private async Task EnsureQueuesAsync(CancellationToken stoppingToken)
@@ -179,6 +220,9 @@ internal sealed partial class QueueTriggerListener(
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved from {QueueName} to {PoisonQueueName}: {Reason}")]
     private partial void LogPoisoned(string messageId, string queueName, string poisonQueueName, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {QueueName}; it will be delivered again")]
-    private partial void LogSettleFailed(Exception exception, string messageId, string queueName);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not settle message {MessageId} on {QueueName}; it is delivered again once its lease of {Lease} ends")]
+    private partial void LogSettleFailed(Exception exception, string messageId, string queueName, TimeSpan lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease of message {MessageId} on {QueueName}; it may be delivered again while still running")]
+    private partial void LogRenewFailed(Exception exception, string messageId, string queueName);
 }

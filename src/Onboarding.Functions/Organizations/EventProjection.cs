@@ -5,7 +5,7 @@ using Onboarding.Functions.Storage;
 namespace Onboarding.Functions.Organizations;
 
 /// <summary>
-/// Writes events to the cross-organization <c>OnboardingDaily</c> table (day partition, deterministic
+/// Writes events to the cross-organization <c>OnboardingDaily</c> table (day-and-shard partition, deterministic
 /// row key), upserting so a repeat is harmless. The org partitions stay the source of truth.
 /// </summary>
 public sealed class EventProjection(TableServiceClient tables)
@@ -18,7 +18,7 @@ public sealed class EventProjection(TableServiceClient tables)
         }
         var table = tables.GetTableClient(OnboardingStorage.DailyTable);
         var batches = events
-            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp))
+            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
             .SelectMany(day => day
                 .DistinctBy(EventEntityMapper.DailyRowKey)
                 .Chunk(OnboardingStorage.MaxTransactionActions)

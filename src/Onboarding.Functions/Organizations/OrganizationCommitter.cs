@@ -5,8 +5,12 @@ namespace Onboarding.Functions.Organizations;
 /// <summary>What one attempt decided over the organization it read: write these actions, or answer without writing.</summary>
 public abstract record CommitDecision<T>
 {
-    /// <summary>Commit <paramref name="Actions"/> in one transaction; <paramref name="Committed"/> gets the organization as it stands afterwards.</summary>
-    public sealed record Write(IReadOnlyList<TableTransactionAction> Actions, Func<OrganizationSnapshot, T> Committed) : CommitDecision<T>;
+    /// <summary>
+    /// Commit <paramref name="Actions"/> in one transaction; <paramref name="Committed"/> gets the organization as it
+    /// stands afterwards. <paramref name="BeforeCommit"/> runs first (an index row the commit needs to exist).
+    /// </summary>
+    public sealed record Write(
+        IReadOnlyList<TableTransactionAction> Actions, Func<OrganizationSnapshot, T> Committed, Func<CancellationToken, Task>? BeforeCommit = null) : CommitDecision<T>;
 
     /// <summary>Nothing to write (a rule refused, a precondition failed): the answer as it is.</summary>
     public sealed record Answer(T Result) : CommitDecision<T>;
@@ -46,6 +50,10 @@ public sealed partial class OrganizationCommitter(OrganizationStore store, TimeP
                 return answered.Result;
             }
             var write = (CommitDecision<T>.Write)decision;
+            if (write.BeforeCommit is not null)
+            {
+                await write.BeforeCommit(cancellationToken);
+            }
             try
             {
                 var etags = await store.CommitAsync(write.Actions, cancellationToken);

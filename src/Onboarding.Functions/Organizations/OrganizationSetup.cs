@@ -1,3 +1,5 @@
+using Onboarding.Functions.Hosting;
+
 namespace Onboarding.Functions.Organizations;
 
 public static class OrganizationSetup
@@ -9,7 +11,9 @@ public static class OrganizationSetup
         services.AddSingleton<OrganizationLocks>();
         services.AddSingleton<OrganizationCommitter>();
         services.AddSingleton<EventProjection>();
+        services.AddSingleton<PendingProjections>();
         services.AddSingleton<OrganizationUpdates>();
+        services.AddTimerFunction<ProjectPendingEvents>("%" + ProjectPendingEvents.ScheduleSetting + "%");
         return services;
     }
 }

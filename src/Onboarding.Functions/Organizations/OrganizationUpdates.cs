@@ -24,7 +24,7 @@ public sealed partial class OrganizationUpdates(
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
-    Events.EventsQueue eventsQueue,
+    PendingProjections pendingProjections,
     TimeProvider clock,
     ILogger<OrganizationUpdates> logger)
 {
@@ -39,7 +39,9 @@ public sealed partial class OrganizationUpdates(
     public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
-        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+        // The pending projection of the attempt that committed (each attempt plans its own).
+        PendingProjection? pending = null;
+        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, planned => pending = planned), new CommitPolicy<UpdateOutcome>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
                 ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
                 : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
@@ -47,13 +49,13 @@ public sealed partial class OrganizationUpdates(
                 : null), cancellationToken);
         if (outcome.Succeeded)
         {
-            await ProjectAsync(outcome.Events, cancellationToken);
+            await ProjectAsync(pending, outcome.Events, cancellationToken);
         }
         return outcome;
     }
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
-    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch)
+    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, Action<PendingProjection?> planned)
     {
         if (ifMatch is not null && !ETagMatches(ifMatch, before))
         {
@@ -66,7 +68,11 @@ public sealed partial class OrganizationUpdates(
             return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], result.Error));
         }
         var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
-        return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events));
+        // Recorded before the commit, so events that commit always reach the projection, even if writing it fails afterwards.
+        var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
+        planned(pending);
+        return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events),
+            pending is null ? null : cancellationToken => pendingProjections.RecordAsync(pending, cancellationToken));
     }
 
     /// <summary>Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete).</summary>
@@ -83,24 +89,30 @@ public sealed partial class OrganizationUpdates(
         return outcome.Snapshot;
     }
 
-    /// <summary>Writes the events to the daily projection; if that fails, queues them so ingestion projects them later.</summary>
-    private async Task ProjectAsync(IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes committed events to the daily projection. The change has committed, so a failure here is not
+    /// the caller's: the pending row stays and <see cref="ProjectPendingEvents"/> projects them later.
+    /// </summary>
+    private async Task ProjectAsync(PendingProjection? pending, IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
     {
+        if (pending is null)
+        {
+            return;
+        }
         try
         {
             await projection.ProjectAsync(events, cancellationToken);
+            await pendingProjections.RemoveAsync(pending, cancellationToken);
         }
         catch (RequestFailedException e)
         {
-            LogProjectionDeferred(e, events.Count);
-            // Ingestion finds these events already stored, counts nothing twice and projects them.
-            await eventsQueue.SendAsync(EventContract.ToBatchMessage(events), cancellationToken);
+            LogProjectionDeferred(e, events.Count, pending.OrganizationId);
         }
     }
 
-    private static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
+    public static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
         ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} events failed; queued them for ingestion to project")]
-    private partial void LogProjectionDeferred(Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} committed events of organization {OrganizationId} failed; the pending-projection sweep will write them")]
+    private partial void LogProjectionDeferred(Exception exception, int count, string organizationId);
 }

@@ -57,25 +57,29 @@ public sealed partial class PurgeExpiredSampleData(
         context.Log($"Purged {purged} organizations ({rowsDeleted} rows), skipped {skipped}, in {elapsed.TotalMilliseconds:F0} ms{(stoppedEarly ? "; budget reached, the next run continues" : "")}");
     }
 
-    /// <summary>Purges one indexed organization; returns the rows deleted and whether its set was expired now.</summary>
+    /// <summary>
+    /// Purges what one index row (<paramref name="expiryDay"/>, <paramref name="organizationId"/>) stands for;
+    /// returns the rows deleted and whether a set was expired now. An active set that expires later on
+    /// that same day keeps its index row, so a later run purges it.
+    /// </summary>
     private async Task<(int Deleted, bool Expired)> PurgeOrganizationAsync(string expiryDay, string organizationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await organizations.LoadAsync(organizationId, cancellationToken);
         var state = snapshot.Onboarding.State.SampleData;
-        var deleted = 0;
+        if (state is { Status: SampleDataStatus.Active, ExpiresAt: { } activeExpiry } && !SampleDataRules.IsDue(state, now)
+            && SampleDataStore.ExpiryDay(activeExpiry) == expiryDay)
+        {
+            return (0, false);
+        }
         var expired = false;
         if (SampleDataRules.IsDue(state, now))
         {
-            deleted = await store.DeleteAllAsync(organizationId, cancellationToken);
             var outcome = await updates.ApplyAsync(organizationId, (onboarding, at) => SampleDataRules.Expire(onboarding, at), null, cancellationToken);
             expired = outcome.Succeeded;
         }
-        else if (state.Status != SampleDataStatus.Active)
-        {
-            // An index row left by a crash or a clear: remove any rows generated without their state.
-            deleted = await store.DeleteAllAsync(organizationId, cancellationToken);
-        }
-        // Active but expiring later (regenerated since): the data stays; only the stale index row goes.
+        // Rows of sets indexed under this day or earlier: the expired set's, or ones a crash or a clear left.
+        // A set generated since expires on a later day, so its rows stay.
+        var deleted = await store.DeleteExpiringBeforeAsync(organizationId, SampleDataStore.DayAfter(expiryDay), cancellationToken);
         await store.UnindexAsync(expiryDay, organizationId, cancellationToken);
         return (deleted, expired);
     }

@@ -31,11 +31,16 @@ public static class SampleDataApi
     public static async Task<Results<Created<SampleDataChangeView>, ProblemHttpResult>> Generate(
         string orgId, HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var outcome = await services.Service.GenerateAsync(orgId, cancellationToken);
+        var outcome = await services.Service.GenerateAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
+        if (outcome.PreconditionFailed)
+        {
+            return Problems.PreconditionFailed();
+        }
         if (outcome.Error is { } error)
         {
             return Problems.From(error);
         }
+        request.HttpContext.Response.Headers.ETag = outcome.Snapshot.HttpETag;
         return TypedResults.Created($"{request.Path}",
             new SampleDataChangeView(SampleDataView.From(outcome.Snapshot.Onboarding.State.SampleData, services.Clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
@@ -52,10 +57,10 @@ public static class SampleDataApi
 
     /// <summary>Removes every sample row now (409 when there is no active set).</summary>
     public static async Task<Results<Ok<SampleDataChangeView>, ProblemHttpResult>> Clear(
-        string orgId, HttpResponse response, [AsParameters] Services services, CancellationToken cancellationToken)
+        string orgId, HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
     {
-        var outcome = await services.Service.ClearAsync(orgId, cancellationToken);
-        return ConditionalRequests.Respond(response, outcome,
+        var outcome = await services.Service.ClearAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
             snapshot => new SampleDataChangeView(SampleDataView.From(snapshot.Onboarding.State.SampleData, services.Clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
 }

@@ -9,8 +9,8 @@ namespace Onboarding.Functions.SampleData;
 
 /// <summary>
 /// Generates and clears an organization's demo data. Order matters for crashes: the expiry index row
-/// is written before the data and the data before the state, so a crash can leave an orphan index row
-/// or orphan rows (both cleaned by the purge) but never sample data the purge does not know about.
+/// is written before the data and removed after it, so a crash can leave an orphan index row or
+/// indexed rows (both cleaned by the purge) but never sample data the purge does not know about.
 /// </summary>
 public sealed partial class SampleDataService(
     OrganizationStore organizations,
@@ -21,10 +21,19 @@ public sealed partial class SampleDataService(
     TimeProvider clock,
     ILogger<SampleDataService> logger)
 {
-    public async Task<UpdateOutcome> GenerateAsync(string organizationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Generates a set (409 while one is active). With <paramref name="ifMatch"/>, a stale read is a failed
+    /// precondition before anything is written.
+    /// </summary>
+    public async Task<UpdateOutcome> GenerateAsync(string organizationId, string? ifMatch, CancellationToken cancellationToken)
     {
         var before = await organizations.LoadAsync(organizationId, cancellationToken);
+        if (ifMatch is not null && !OrganizationUpdates.ETagMatches(ifMatch, before))
+        {
+            return new UpdateOutcome(before, [], PreconditionFailed: true);
+        }
         var now = clock.GetUtcNow();
+        var expiresAt = now + options.Value.ExpiryPeriod;
         var check = SampleDataRules.Generate(before.Onboarding, new SampleDataCounts(0, 0, 0, 0), now, options.Value.ExpiryPeriod);
         if (!check.Succeeded)
         {
@@ -32,37 +41,40 @@ public sealed partial class SampleDataService(
         }
 
         var set = SampleDataGenerator.Generate(organizationId, TimeZoneOf(before.Onboarding), now);
-        await store.IndexAsync(organizationId, now + options.Value.ExpiryPeriod, cancellationToken);
-        var previous = before.Onboarding.State.SampleData;
-        if (SampleDataRules.IsDue(previous, now))
+        await store.IndexAsync(organizationId, expiresAt, cancellationToken);
+        if (before.Onboarding.State.SampleData is { ExpiresAt: { } previousExpiry } previous && SampleDataRules.IsDue(previous, now))
         {
             // A set past its expiry that the purge has not reached yet: replaced now, so its rows go first.
-            await store.DeleteAllAsync(organizationId, cancellationToken);
+            await store.DeleteExpiringBeforeAsync(organizationId, previousExpiry.AddTicks(1), cancellationToken);
         }
-        await store.WriteAsync(SampleRows.ToEntities(organizationId, set), cancellationToken);
+        await store.WriteAsync(SampleRows.ToEntities(organizationId, set, expiresAt), cancellationToken);
         var outcome = await updates.ApplyAsync(organizationId,
-            (onboarding, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), null, cancellationToken);
+            (onboarding, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken);
         if (outcome.Succeeded)
         {
-            LogGenerated(organizationId, set.Counts.Total, now + options.Value.ExpiryPeriod);
+            LogGenerated(organizationId, set.Counts.Total, expiresAt);
         }
         return outcome;
     }
 
-    public async Task<UpdateOutcome> ClearAsync(string organizationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clears the active set: the state first (one winner among concurrent clears), then that set's rows
+    /// (a crash in between leaves them indexed, so the purge removes them), then its index row.
+    /// </summary>
+    public async Task<UpdateOutcome> ClearAsync(string organizationId, string? ifMatch, CancellationToken cancellationToken)
     {
-        var before = await organizations.LoadAsync(organizationId, cancellationToken);
-        var check = SampleDataRules.Clear(before.Onboarding, clock.GetUtcNow());
-        if (!check.Succeeded)
+        DateTimeOffset? clearedExpiry = null;
+        var outcome = await updates.ApplyAsync(organizationId, (onboarding, now) =>
         {
-            return new UpdateOutcome(before, [], check.Error);
-        }
-        var deleted = await store.DeleteAllAsync(organizationId, cancellationToken);
-        var outcome = await updates.ApplyAsync(organizationId, (onboarding, now) => SampleDataRules.Clear(onboarding, now), null, cancellationToken);
-        if (outcome.Succeeded && before.Onboarding.State.SampleData.ExpiresAt is { } expiresAt)
+            clearedExpiry = onboarding.State.SampleData.ExpiresAt;
+            return SampleDataRules.Clear(onboarding, now);
+        }, ifMatch, cancellationToken);
+        if (!outcome.Succeeded || clearedExpiry is not { } expiresAt)
         {
-            await store.UnindexAsync(SampleDataStore.ExpiryDay(expiresAt), organizationId, cancellationToken);
+            return outcome;
         }
+        var deleted = await store.DeleteExpiringBeforeAsync(organizationId, expiresAt.AddTicks(1), cancellationToken);
+        await store.UnindexAsync(SampleDataStore.ExpiryDay(expiresAt), organizationId, cancellationToken);
         LogCleared(organizationId, deleted);
         return outcome;
     }

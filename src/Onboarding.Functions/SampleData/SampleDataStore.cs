@@ -22,6 +22,10 @@ public sealed class SampleDataStore(TableServiceClient tables, IOptions<SampleDa
 
     public static string ExpiryDay(DateTimeOffset expiresAt) => expiresAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The first instant after the expiry day <paramref name="expiryDay"/> (<c>yyyyMMdd</c>, UTC).</summary>
+    public static DateTimeOffset DayAfter(string expiryDay) =>
+        new DateTimeOffset(DateTime.ParseExact(expiryDay, "yyyyMMdd", CultureInfo.InvariantCulture), TimeSpan.Zero).AddDays(1);
+
     /// <summary>Indexes the organization under its expiry day: written before the data, so no sample data is ever unindexed.</summary>
     public async Task IndexAsync(string organizationId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -65,15 +69,36 @@ public sealed class SampleDataStore(TableServiceClient tables, IOptions<SampleDa
     public async Task<IReadOnlyList<TableEntity>> ReadAsync(string organizationId, CancellationToken cancellationToken) =>
         await Organizations.QueryAsync<TableEntity>(ProfileRows.PrefixFilter(organizationId, ProfileRows.SamplePrefix), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
 
-    /// <summary>Deletes every <c>sample|</c> row of the organization (and nothing else), in transactions; returns how many.</summary>
-    public async Task<int> DeleteAllAsync(string organizationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the organization's <c>sample|</c> rows of sets expiring before <paramref name="before"/>
+    /// (rows without an expiry too) and nothing else, so a newer set written meanwhile is never touched.
+    /// Each row is deleted with the ETag it was read with; when another writer deleted or rewrote one
+    /// first, the rows are read again. Returns how many this call deleted.
+    /// </summary>
+    public async Task<int> DeleteExpiringBeforeAsync(string organizationId, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var keys = await Organizations.QueryAsync<TableEntity>(ProfileRows.PrefixFilter(organizationId, ProfileRows.SamplePrefix),
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        foreach (var batch in keys.Chunk(OnboardingStorage.MaxTransactionActions))
+        var deleted = 0;
+        for (var attempt = 1; ; attempt++)
         {
-            await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+            var due = (await Organizations.QueryAsync<TableEntity>(ProfileRows.PrefixFilter(organizationId, ProfileRows.SamplePrefix),
+                    select: ["PartitionKey", "RowKey", SampleRows.ExpiresAtColumn], cancellationToken: cancellationToken).ToListAsync(cancellationToken))
+                .Where(row => (row.GetDateTimeOffset(SampleRows.ExpiresAtColumn) ?? DateTimeOffset.MinValue) < before)
+                .ToList();
+            try
+            {
+                foreach (var batch in due.Chunk(OnboardingStorage.MaxTransactionActions))
+                {
+                    await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken);
+                    deleted += batch.Length;
+                }
+                return deleted;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 412 && attempt < MaxDeleteAttempts)
+            {
+                // Another clear or purge got to a row first, or a newer set replaced it: look again.
+            }
         }
-        return keys.Count;
     }
+
+    private const int MaxDeleteAttempts = 8;
 }

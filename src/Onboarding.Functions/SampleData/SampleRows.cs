@@ -19,7 +19,19 @@ public sealed record SampleDataSetView(
 /// </summary>
 internal static class SampleRows
 {
-    public static IEnumerable<TableEntity> ToEntities(string organizationId, SampleDataSet set)
+    /// <summary>The set's expiry on each of its rows: what tells one set's rows from a newer set's.</summary>
+    public const string ExpiresAtColumn = "ExpiresAt";
+
+    public static IEnumerable<TableEntity> ToEntities(string organizationId, SampleDataSet set, DateTimeOffset expiresAt)
+    {
+        foreach (var row in RowsOf(organizationId, set))
+        {
+            row[ExpiresAtColumn] = expiresAt;
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<TableEntity> RowsOf(string organizationId, SampleDataSet set)
     {
         foreach (var e in set.Events)
         {

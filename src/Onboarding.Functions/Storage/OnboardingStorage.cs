@@ -9,11 +9,14 @@ public static class OnboardingStorage
     /// <summary>Expiry index read by the nightly purge (PartitionKey = expiry day yyyyMMdd, RowKey = organization id).</summary>
     public const string SampleDataExpiryTable = "SampleDataExpiry";
 
-    /// <summary>Cross-organization analytics projection (PartitionKey = day yyyyMMdd).</summary>
+    /// <summary>Cross-organization analytics projection (PartitionKey = yyyyMMdd-{shard}, shard from a stable hash of the organization id).</summary>
     public const string DailyTable = "OnboardingDaily";
 
     /// <summary>The most actions one entity-group transaction may hold.</summary>
     public const int MaxTransactionActions = 100;
 
-    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable];
+    /// <summary>Changes whose events may not be projected yet (PartitionKey = minute yyyyMMddHHmm, RowKey = {orgId}|{commitId}).</summary>
+    public const string PendingProjectionsTable = "PendingProjections";
+
+    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable];
 }

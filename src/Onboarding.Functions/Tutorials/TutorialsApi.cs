@@ -55,6 +55,10 @@ public static class TutorialsApi
         {
             return problem;
         }
+        if (JsonBody.RequireObjectWith(body, "{\"stepsCompleted\": 2}", "stepsCompleted") is { } refused)
+        {
+            return refused;
+        }
         if (ReadWholeNumber(body, "stepsCompleted") is not { } steps)
         {
             return Problems.Validation(new Dictionary<string, string[]> { ["stepsCompleted"] = ["Send {\"stepsCompleted\": <whole number>}."] });
@@ -78,8 +82,12 @@ public static class TutorialsApi
             {
                 return problem;
             }
+            if (JsonBody.RequireObjectWith(body, "{\"stepReached\": 2}", "stepReached") is { } refused)
+            {
+                return refused;
+            }
             stepReached = ReadWholeNumber(body, "stepReached");
-            if (stepReached is null && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("stepReached", out var given) && given.ValueKind != JsonValueKind.Null)
+            if (stepReached is null && body.TryGetProperty("stepReached", out var given) && given.ValueKind != JsonValueKind.Null)
             {
                 return Problems.Validation(new Dictionary<string, string[]> { ["stepReached"] = ["Must be a whole number."] });
             }

@@ -81,7 +81,7 @@ public static class WizardApi
     /// <summary>Generates demo data as the wizard asked; an active set already there is kept (no error for the wizard).</summary>
     private static async Task<UpdateOutcome> GenerateSampleDataAsync(string orgId, UpdateOutcome wizardOutcome, SampleDataService sampleData, CancellationToken cancellationToken)
     {
-        var generated = await sampleData.GenerateAsync(orgId, cancellationToken);
+        var generated = await sampleData.GenerateAsync(orgId, null, cancellationToken);
         return generated.Succeeded
             ? generated with { Events = [.. wizardOutcome.Events, .. generated.Events] }
             : wizardOutcome;

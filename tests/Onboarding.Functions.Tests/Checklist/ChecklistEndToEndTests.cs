@@ -125,6 +125,9 @@ public sealed class ChecklistEndToEndTests : IngestionAppTest
         var features = await (await member.GetAsync($"/api/orgs/{org}/onboarding/features")).ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        var answer = await on.ReadJsonAsync();
+        Assert.True(answer.GetProperty("features").GetProperty("showAll").GetBoolean());
+        Assert.Equal(JsonValueKind.Array, answer.GetProperty("events").ValueKind);
         await refused.AssertProblemAsync(403, "role_required");
         await invalid.AssertProblemAsync(400, "validation_failed");
         Assert.True(features.GetProperty("showAll").GetBoolean());

@@ -110,6 +110,8 @@ public sealed class IngestionTests : IngestionAppTest
     [InlineData("""{"version":1,"events":[{"id":"x","type":"no_such_type"},{"organizationId":"org-1"}]}""")]
     [InlineData("this is not JSON and not base64 either!")]
     [InlineData("""{"version":2,"events":[]}""")]
+    [InlineData("""{"version":1,"events":[{"id":"lone-\ud800","organizationId":"org-1","type":"team_created","timestamp":"2026-03-01T10:00:00Z"}]}""")]
+    [InlineData("""{"version":1,"\udfff":1,"events":[{"id":"a","organizationId":"org-1","type":"team_created","timestamp":"2026-03-01T10:00:00Z"}]}""")]
     public async Task AMessageWithNothingValidGoesIntactToThePoisonQueueOnTheFirstAttempt(string text)
     {
         await App.EventsQueue().SendMessageAsync(text);
@@ -135,6 +137,23 @@ public sealed class IngestionTests : IngestionAppTest
         Assert.Contains(events, e => e.RowKey == "event|good-1");
         Assert.DoesNotContain(events, e => e.RowKey == "event|bad-1");
         Assert.Empty((await App.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task AnEventWithAnUnpairedSurrogateIsRejectedAndItsNeighboursAreStoredOnTheFirstAttempt()
+    {
+        var org = TestStorage.UniqueId();
+        var good = TestEvents.Event(org, "team_created", "good-neighbour").ToJsonString();
+        var bad = TestEvents.Event(org, "video_played", "bad-text").ToJsonString().Replace("}", ""","data":{"title":"x\ud800y"}}""");
+
+        await App.EventsQueue().SendMessageAsync($$"""{"version":1,"events":[{{good}},{{bad}}]}""");
+        var events = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), r => r.Count > 0, TimeSpan.FromSeconds(4));
+        await App.DrainAsync();
+
+        Assert.Contains(events, e => e.RowKey == "event|good-neighbour");
+        Assert.DoesNotContain(events, e => e.RowKey == "event|bad-text" || e.GetString("Type") == "video_played");
+        Assert.Empty((await App.PoisonQueue().PeekMessagesAsync()).Value);
+        Assert.Empty((await App.EventsQueue().PeekMessagesAsync()).Value);
     }
 
     [Fact]

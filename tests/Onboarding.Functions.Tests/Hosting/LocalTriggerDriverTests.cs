@@ -51,6 +51,39 @@ public sealed class LocalTriggerDriverTests
     }
 
     [Fact]
+    public async Task AMessageWhoseFunctionRunsLongerThanItsLeaseIsDeliveredOnce()
+    {
+        var probe = new Probe { Duration = TimeSpan.FromSeconds(8) };
+        var queue = await TestStorage.NewQueueAsync();
+        await using var app = QueueApp(probe, queue.Name);
+        app.StartServer();
+
+        await queue.SendMessageAsync("""{"id":"slow-1"}""");
+
+        await probe.WaitForAsync(() => probe.Messages.FirstOrDefault(), Patience);
+        await WaitUntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        Assert.Equal([1L], probe.Messages.Select(m => m.DequeueCount));
+    }
+
+    [Fact]
+    public async Task AMessageWhoseSettleFailedComesBackAfterItsLeaseNotAfterTenMinutes()
+    {
+        var probe = new Probe();
+        var queue = await TestStorage.NewQueueAsync();
+        var deleteFails = new StorageFault(m => m.Request.Method == RequestMethod.Delete && m.Request.Uri.Path.Contains($"/{queue.Name}/messages/", StringComparison.Ordinal));
+        await using var app = QueueApp(probe, queue.Name)
+            .WithServices(services => services.AddSingleton(TestStorage.Options(o => o.AddPolicy(deleteFails, HttpPipelinePosition.PerCall))));
+        app.StartServer();
+
+        await queue.SendMessageAsync("""{"id":"unsettled-1"}""");
+
+        await probe.WaitForAsync(() => probe.Messages.Skip(1).FirstOrDefault(), TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0);
+        Assert.True(deleteFails.Fired);
+        Assert.Equal([1L, 2L], probe.Messages.Select(m => m.DequeueCount));
+    }
+
+    [Fact]
     public async Task AMessageThatFailsOnceIsRetriedAndThenDeleted()
     {
         var probe = new Probe { ShouldFail = m => m.DequeueCount == 1 };

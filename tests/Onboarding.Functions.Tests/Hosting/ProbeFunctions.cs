@@ -12,6 +12,9 @@ public sealed class Probe
 
     public Func<QueueTriggerMessage, bool> ShouldFail { get; set; } = _ => false;
 
+    /// <summary>How long the queue function runs before it returns.</summary>
+    public TimeSpan Duration { get; set; }
+
     public async Task<T> WaitForAsync<T>(Func<T?> read, TimeSpan timeout) where T : class
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -32,11 +35,15 @@ public sealed class ProbeQueueFunction(Probe probe) : IQueueFunction
 {
     public const string QueueSetting = "PROBE_QUEUE";
 
-    public Task RunAsync(QueueTriggerMessage message, FunctionInvocationContext context, CancellationToken cancellationToken)
+    public async Task RunAsync(QueueTriggerMessage message, FunctionInvocationContext context, CancellationToken cancellationToken)
     {
         probe.Messages.Enqueue(message);
         context.Log($"saw {message.MessageText.Length} characters");
-        return probe.ShouldFail(message) ? throw new InvalidOperationException("the probe was told to fail") : Task.CompletedTask;
+        await Task.Delay(probe.Duration, cancellationToken);
+        if (probe.ShouldFail(message))
+        {
+            throw new InvalidOperationException("the probe was told to fail");
+        }
     }
 }
 

@@ -16,4 +16,22 @@ public static class StoredRows
 
     public static async Task<TableEntity?> StateAsync(string organizationId) =>
         (await OfOrganizationAsync(organizationId)).FirstOrDefault(r => r.RowKey == "profile|state");
+
+    /// <summary>Each stored row's key and ETag, in key order: equal fingerprints mean nothing was written in between.</summary>
+    public static async Task<IReadOnlyList<string>> FingerprintAsync(string organizationId) =>
+        (await OfOrganizationAsync(organizationId)).Select(r => $"{r.RowKey} {r.ETag}").Order(StringComparer.Ordinal).ToList();
+
+    public static async Task<IReadOnlyList<TableEntity>> SampleAsync(string organizationId) =>
+        (await OfOrganizationAsync(organizationId)).Where(r => r.RowKey.StartsWith("sample|", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The ids of the organization's events in the daily projection of <paramref name="day"/> (its shard partition).</summary>
+    public static async Task<IReadOnlyList<string>> ProjectedEventIdsAsync(string organizationId, DateTimeOffset day)
+    {
+        var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
+        var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, organizationId);
+        return (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
+            .Where(r => r.GetString("OrganizationId") == organizationId)
+            .Select(r => r.GetString("EventId")!)
+            .ToList();
+    }
 }

@@ -115,4 +115,66 @@ public sealed class SampleDataApiTests : IAsyncLifetime
         var utc = firstEvent.GetProperty("startsAtUtc").GetDateTimeOffset();
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(utc), local - utc.UtcDateTime);
     }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task AStaleIfMatchIsRefusedWith412AndChangesNothing(string method)
+    {
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        using var first = await admin.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null);
+        var staleETag = first.Headers.ETag!.ToString();
+        if (method == "DELETE")
+        {
+            (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        }
+        else
+        {
+            (await admin.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
+        }
+        var before = await StoredRows.OfOrganizationAsync(org);
+        var indexBefore = await sample.IndexRowsAsync();
+
+        using var stale = new HttpRequestMessage(new HttpMethod(method), $"/api/orgs/{org}/onboarding/sample-data");
+        stale.Headers.TryAddWithoutValidation("If-Match", staleETag);
+        using var refused = await admin.SendAsync(stale);
+        var afterRefusal = await StoredRows.OfOrganizationAsync(org);
+        var indexAfterRefusal = await sample.IndexRowsAsync();
+        using var read = await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data");
+        using var current = new HttpRequestMessage(new HttpMethod(method), $"/api/orgs/{org}/onboarding/sample-data");
+        current.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
+        using var accepted = await admin.SendAsync(current);
+
+        await refused.AssertProblemAsync(412, "precondition_failed");
+        Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), afterRefusal.Select(r => (r.RowKey, r.ETag)));
+        Assert.Equal(indexBefore.Select(r => (r.PartitionKey, r.RowKey)), indexAfterRefusal.Select(r => (r.PartitionKey, r.RowKey)));
+        Assert.True(accepted.IsSuccessStatusCode, $"{method} with the current ETag: {(int)accepted.StatusCode}");
+    }
+
+    [Fact]
+    public async Task ConcurrentClearsHaveOneWinnerAndCleanConflictsAcrossTwoInstances()
+    {
+        await using var second = new SampleDataApp(app => app.WithSetting("SampleData:ExpiryIndexTable", sample.IndexTable));
+        await second.App.StartedAsync();
+        for (var round = 0; round < 3; round++)
+        {
+            var org = TestStorage.UniqueId();
+            (await sample.App.ClientFor(org).PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+
+            var clears = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+                (i % 2 == 0 ? sample.App : second.App).ClientFor(org).DeleteAsync($"/api/orgs/{org}/onboarding/sample-data")));
+
+            Assert.Equal(1, clears.Count(r => r.StatusCode == HttpStatusCode.OK));
+            foreach (var conflict in clears.Where(r => r.StatusCode != HttpStatusCode.OK))
+            {
+                await conflict.AssertProblemAsync(409, "no_active_sample_data");
+            }
+            var rows = await StoredRows.OfOrganizationAsync(org);
+            Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("sample|"));
+            Assert.Equal(1, rows.Count(r => r.GetString("Type") == "sample_data_cleared"));
+            Assert.DoesNotContain(await sample.IndexRowsAsync(), r => r.RowKey == org);
+        }
+    }
+
 }

@@ -30,14 +30,7 @@ public sealed class SampleDataApp : IAsyncDisposable
         return await Index.QueryAsync<TableEntity>().ToListAsync();
     }
 
-    /// <summary>Fires the purge the way the Functions host does: POST /PurgeExpiredSampleData with a timer payload.</summary>
-    public async Task<HttpResponseMessage> RunPurgeAsync(bool isPastDue = false)
-    {
-        using var client = App.CreateClient();
-        var pastDue = isPastDue ? "true" : "false";
-        var payload = $$$"""{"Data":{"timer":{"Schedule":{"AdjustForDST":true},"ScheduleStatus":null,"IsPastDue":{{{pastDue}}}}},"Metadata":{}}""";
-        return await client.PostAsync("/PurgeExpiredSampleData", JsonRequests.Json(payload));
-    }
+    public Task<HttpResponseMessage> RunPurgeAsync(bool isPastDue = false) => App.RunPurgeAsync(isPastDue);
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -118,4 +118,42 @@ public sealed class TutorialsApiTests(AppFixture fixture) : IClassFixture<AppFix
         var problem = await response.AssertProblemAsync(400, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("stepsCompleted", out _));
     }
+
+    [Theory]
+    [InlineData("[]", "body")]
+    [InlineData("\"two\"", "body")]
+    [InlineData("5", "body")]
+    [InlineData("true", "body")]
+    [InlineData("null", "body")]
+    [InlineData("""{"stepReached":"two"}""", "stepReached")]
+    [InlineData("""{"stepReached":2,"reason":"bored"}""", "reason")]
+    public async Task ASkipBodyThatIsNotAnObjectWithStepReachedIs400AndChangesNothing(string body, string field)
+    {
+        var org = TestStorage.UniqueId();
+        using var member = fixture.App.ClientFor(org, "org_member");
+        (await member.PostAsync($"/api/orgs/{org}/onboarding/tutorials/solver_run/start", null)).EnsureSuccessStatusCode();
+        var before = await StoredRows.OfOrganizationAsync(org);
+
+        using var response = await member.PostAsync($"/api/orgs/{org}/onboarding/tutorials/solver_run/skip", JsonRequests.Json(body));
+
+        var problem = await response.AssertProblemAsync(400, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}'");
+        Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), (await StoredRows.OfOrganizationAsync(org)).Select(r => (r.RowKey, r.ETag)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("{}")]
+    [InlineData("""{"stepReached":null}""")]
+    [InlineData("""{"stepReached":2}""")]
+    public async Task ASkipWithNoBodyOrAnObjectIsAccepted(string? body)
+    {
+        var org = TestStorage.UniqueId();
+        using var member = fixture.App.ClientFor(org, "org_member");
+        (await member.PostAsync($"/api/orgs/{org}/onboarding/tutorials/solver_run/start", null)).EnsureSuccessStatusCode();
+
+        using var response = await member.PostAsync($"/api/orgs/{org}/onboarding/tutorials/solver_run/skip", body is null ? null : JsonRequests.Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -52,22 +52,36 @@ public sealed class WizardAtomicityTests
     }
 
     [Fact]
-    public async Task WhenTheDailyProjectionFailsTheChangeStandsAndItsEventsAreQueuedForIngestionToProject()
+    public async Task WhenTheDailyProjectionFailsTheChangeStandsAndTheSweepProjectsItsEventsLater()
     {
         var org = TestStorage.UniqueId();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var day = clock.GetUtcNow();
         var dailyDown = new StorageFault(StorageFault.TransactionsContaining("/OnboardingDaily"), failOnMatch: 0);
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s
+                .AddSingleton<TimeProvider>(clock)
+                .AddSingleton(TestStorage.Customize(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
 
         using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
-        var events = (await response.ReadJsonAsync()).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()).ToList();
+        var events = (await response.ReadJsonAsync()).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+        var projectedWhileDown = await StoredRows.ProjectedEventIdsAsync(org, day);
+        dailyDown.Armed = false;
+        using var tooEarly = await app.RunProjectionSweepAsync();
+        var projectedTooEarly = await StoredRows.ProjectedEventIdsAsync(org, day);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        using var sweep = await app.RunProjectionSweepAsync();
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.True(dailyDown.Fired);
-        var queued = Assert.Single((await TestStorage.Queues().GetQueueClient(app.EventsQueueName).PeekMessagesAsync()).Value);
-        var parsed = Onboarding.Domain.Events.EventMessageParser.Parse(queued.Body.ToString(), DateTimeOffset.UtcNow, 5);
-        Assert.Equal(events, parsed.Valid.Select(e => e.Id));
+        Assert.NotEmpty(events);
         Assert.Equal(events.Count, (await StoredRows.EventsAsync(org)).Count);
+        Assert.Empty(projectedWhileDown);
+        Assert.Empty(projectedTooEarly);
+        Assert.Equal(System.Net.HttpStatusCode.OK, sweep.StatusCode);
+        Assert.Equal(events.Order(), (await StoredRows.ProjectedEventIdsAsync(org, day)).Order());
+        Assert.DoesNotContain(await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync<TableEntity>().ToListAsync(),
+            r => r.RowKey.StartsWith(org + "|", StringComparison.Ordinal));
     }
 }

@@ -22,6 +22,10 @@ public sealed class WizardInputTests(AppFixture fixture) : IClassFixture<AppFixt
         { "invalid time zone", "1", """{"organizationName":"A","timezone":"Mars/Olympus"}""", 400, "validation_failed", "timezone" },
         { "missing required field", "1", """{"organizationName":"A"}""", 400, "validation_failed", "timezone" },
         { "not an object", "1", """["organizationName"]""", 400, "validation_failed", "$" },
+        { "lone high surrogate escape", "1", """{"organizationName":"A\ud800","timezone":"UTC"}""", 400, "validation_failed", "organizationName" },
+        { "lone low surrogate escape", "1", """{"organizationName":"A","location":"\udfffx","timezone":"UTC"}""", 400, "validation_failed", "location" },
+        { "repeated field name", "1", """{"organizationName":"A","organizationName":"B","timezone":"UTC"}""", 400, "validation_failed", "organizationName" },
+        { "lone surrogate in a field name", "1", """{"organizationName":"A","timezone":"UTC","\ud800":1}""", 400, "validation_failed", "${property 2}" },
     };
 
     [Theory]

@@ -1,0 +1,39 @@
+using Onboarding.Functions.Hosting;
+
+namespace Onboarding.Functions.Organizations;
+
+/// <summary>
+/// The timer function that finishes what a change could not: for every pending projection older than a
+/// minute, it projects those of its events that were committed (a change that never committed left
+/// none) and removes the row. Every step can be repeated.
+/// </summary>
+public sealed partial class ProjectPendingEvents(
+    PendingProjections pending,
+    OrganizationStore organizations,
+    EventProjection projection,
+    TimeProvider clock,
+    ILogger<ProjectPendingEvents> logger) : ITimerFunction
+{
+    public const string ScheduleSetting = "PROJECTION_SWEEP_SCHEDULE";
+
+    /// <summary>Younger rows most likely belong to changes still running.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(TimerTriggerInfo timer, FunctionInvocationContext context, CancellationToken cancellationToken)
+    {
+        int changes = 0, events = 0;
+        await foreach (var row in pending.OlderThanAsync(clock.GetUtcNow() - Grace, cancellationToken))
+        {
+            var committed = await organizations.StoredEventsAsync(row.OrganizationId, row.EventIds, cancellationToken);
+            await projection.ProjectAsync(committed, cancellationToken);
+            await pending.RemoveAsync(row, cancellationToken);
+            changes++;
+            events += committed.Count;
+        }
+        LogSwept(changes, events);
+        context.Log($"Projected {events} events of {changes} pending changes");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Changes} pending projections ({Events} committed events projected)")]
+    private partial void LogSwept(int changes, int events);
+}

@@ -1,0 +1,37 @@
+using Onboarding.Domain.Events;
+using Onboarding.Functions.Organizations;
+
+namespace Onboarding.Functions.Tests.Organizations;
+
+public sealed class DailyPartitionTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void AnOrganizationsShardIsTheSameInEveryProcessAndRelease()
+    {
+        // FNV-1a of "org-42" is 0x663C027E; 0x663C027E % 16 = 14. A change here would scatter stored days.
+        Assert.Equal(14, EventEntityMapper.DailyShard("org-42"));
+        Assert.Equal("20260314-14", EventEntityMapper.DailyPartition(Noon, "org-42"));
+    }
+
+    [Fact]
+    public void ADayIsSpreadOverEveryShardAndNoShardTakesMuchMoreThanItsShare()
+    {
+        var counts = Enumerable.Range(0, 16_000).Select(i => EventEntityMapper.DailyShard($"org-{i}")).CountBy(s => s).ToDictionary();
+
+        Assert.Equal(EventEntityMapper.DailyShards, counts.Count);
+        Assert.All(counts.Values, count => Assert.InRange(count, 800, 1_200));
+    }
+
+    [Fact]
+    public void TheDailyRowOfAnEventIsInItsDayAndShard()
+    {
+        var e = new OnboardingEvent("e-1", "org-42", "team_created", Noon.AddHours(11.5));
+
+        var row = EventEntityMapper.ToDailyRow(e);
+
+        Assert.Equal("20260314-14", row.PartitionKey);
+        Assert.Equal("team_created|org-42|e-1", row.RowKey);
+    }
+}
