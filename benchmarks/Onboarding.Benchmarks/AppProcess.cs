@@ -69,9 +69,9 @@ public sealed class AppProcess : IAsyncDisposable
                     return Stopwatch.GetTimestamp();
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy to answer within the client's timeout.
             }
             await Task.Delay(25);
         }

@@ -31,7 +31,7 @@ var singleWork = settings.SingleEvents > 0
 
 var raw = new RawCeiling(tables, runId, settings.ProgressInterval);
 var ingestion = new IngestionRun(settings, tables, queues, runId);
-const int EventsPerRawTransaction = TableClient.MaxTransactionActions - 1;
+const int EventsPerRawTransaction = OnboardingStorage.MaxTransactionActions - 1;
 
 // Single events first: Azurite answers every table query by scanning the whole table, so after the
 // batched phase the app's profile read per message would scan its 100,000 rows too. The raw phases

@@ -43,7 +43,7 @@ public static class RawWritePlan
             var transactions = new List<RawTransaction> { new(organizations, organizationActions, chunk.Length) };
             transactions.AddRange(chunk
                 .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
-                .SelectMany(day => day.Chunk(TableClient.MaxTransactionActions))
+                .SelectMany(day => day.Chunk(OnboardingStorage.MaxTransactionActions))
                 .Select(rows => new RawTransaction(daily,
                     [.. rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntityMapper.ToDailyRow(e)))], 0)));
             yield return new RawWriteUnit(transactions, chunk.Length);

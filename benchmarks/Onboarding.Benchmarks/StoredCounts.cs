@@ -22,7 +22,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         var activities = new Dictionary<string, ActivityCounters>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(workload.Organizations, new ParallelOptions { MaxDegreeOfParallelism = Readers }, async (organization, cancellationToken) =>
         {
-            var row = await onboarding.GetEntityIfExistsAsync(organization, ProfileRows.Activity, cancellationToken: cancellationToken);
+            var row = await onboarding.GetEntityIfExistsAsync<TableEntity>(organization, ProfileRows.Activity, cancellationToken: cancellationToken);
             var activity = ActivityEntityMapper.FromEntity(row.HasValue ? row.Value : null);
             lock (activities)
             {
@@ -52,7 +52,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         var found = 0;
         await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = Readers }, async (e, cancellationToken) =>
         {
-            var row = await daily.GetEntityIfExistsAsync(EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId), EventEntityMapper.DailyRowKey(e), cancellationToken: cancellationToken);
+            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId), EventEntityMapper.DailyRowKey(e), cancellationToken: cancellationToken);
             if (row.HasValue)
             {
                 Interlocked.Increment(ref found);

@@ -10,7 +10,7 @@ install_node_tools() {
   fi
   local stamp="$repo_root/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$repo_root/package-lock.json" -nt "$stamp" ]; then
-    echo "==> Installing Azurite and the Azure JavaScript SDKs (npm ci)"
+    echo "==> Installing Azurite (npm ci)"
     (cd "$repo_root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

@@ -14,15 +14,12 @@ using Onboarding.Functions.Storage;
 using Onboarding.Functions.Wizard;
 
 var builder = WebApplication.CreateBuilder(args);
-if (DevTokenCommand.TryRun(args, builder.Configuration))
-{
-    return;
-}
+// Settings checked at start-up come first: a bad catalog or auth setting stops the app before storage work begins.
+builder.Services.AddOnboardingCatalog();
+builder.Services.AddOnboardingAuth();
 builder.AddFunctionsHost();
 builder.Services.AddOnboardingStorage();
-builder.Services.AddOnboardingCatalog();
 builder.Services.AddOrganizations();
-builder.Services.AddOnboardingAuth();
 builder.Services.AddOnboardingApi();
 builder.Services.AddOnboardingEvents(builder.Configuration);
 builder.Services.AddSampleData();

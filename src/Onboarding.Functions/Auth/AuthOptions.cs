@@ -23,7 +23,7 @@ public sealed class AuthOptions
     /// <summary>The claim that names the caller's organization.</summary>
     public string OrganizationClaim { get; set; } = "org_id";
 
-    /// <summary>The claim that lists the caller's roles (one claim per role, or a JSON array).</summary>
+    /// <summary>The claim that lists the caller's roles (a JSON array, or roles separated by spaces).</summary>
     public string RoleClaim { get; set; } = "roles";
 
     public int ClockSkewSeconds { get; set; } = 120;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -26,24 +25,9 @@ internal sealed class BearerAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <token>'.");
         }
-        var result = await validator.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (!result.IsValid)
-        {
-            return AuthenticateResult.Fail(Describe(result.Exception));
-        }
-        var identity = validator.ToIdentity(result.ClaimsIdentity, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var result = await validator.AuthenticateAsync(header["Bearer ".Length..].Trim(), SchemeName, Context.RequestAborted);
+        return result.Succeeded
+            ? AuthenticateResult.Success(new AuthenticationTicket(result.Caller!, SchemeName))
+            : AuthenticateResult.Fail(result.Failure!);
     }
-
-    /// <summary>A reason for the client that says what is wrong without echoing token contents.</summary>
-    private static string Describe(Exception? exception) => exception?.GetType().Name switch
-    {
-        "SecurityTokenExpiredException" => "The token has expired.",
-        "SecurityTokenNotYetValidException" => "The token is not valid yet.",
-        "SecurityTokenInvalidAudienceException" => "The token was issued for another audience.",
-        "SecurityTokenInvalidIssuerException" => "The token was issued by an untrusted issuer.",
-        "SecurityTokenSignatureKeyNotFoundException" or "SecurityTokenInvalidSignatureException" => "The token signature is invalid.",
-        "SecurityTokenNoExpirationException" => "The token has no expiry.",
-        _ => "The token is not valid.",
-    };
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -8,9 +7,18 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Onboarding.Functions.Auth;
 
+/// <summary>The outcome of authenticating a bearer token: the caller, or a reason that echoes nothing of the token.</summary>
+public sealed record BearerAuthentication(ClaimsPrincipal? Caller, string? Failure)
+{
+    public bool Succeeded => Caller is not null;
+}
+
 /// <summary>
-/// Validates bearer JWTs (signature, issuer, audience, lifetime) with
-/// Microsoft.IdentityModel.JsonWebTokens and maps their organization and role claims.
+/// Validates bearer JWTs (signature, issuer, audience, lifetime) with Microsoft's
+/// <see cref="JsonWebTokenHandler"/> — keys from the authority's OpenID Connect metadata through
+/// <see cref="ConfigurationManager{T}"/>, or the local development key — and maps their organization and
+/// role claims. The one place tokens are checked: ASP.NET Core's authentication handler calls it, and so
+/// can a Functions worker middleware.
 /// </summary>
 public sealed class BearerTokenValidator
 {
@@ -30,12 +38,22 @@ public sealed class BearerTokenValidator
         }
     }
 
+    /// <summary>Authenticates a token taken from <c>Authorization: Bearer …</c>.</summary>
+    public async Task<BearerAuthentication> AuthenticateAsync(string token, string scheme, CancellationToken cancellationToken)
+    {
+        var result = await ValidateAsync(token, cancellationToken);
+        return result.IsValid
+            ? new BearerAuthentication(new ClaimsPrincipal(ToIdentity(result.ClaimsIdentity, scheme)), null)
+            : new BearerAuthentication(null, Describe(result.Exception));
+    }
+
     public async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         var parameters = new TokenValidationParameters
         {
             ValidAudience = options.Audience,
-            ValidIssuer = options.Issuer,
+            // An empty setting (as an unset environment variable often is) means "the authority's issuer".
+            ValidIssuer = string.IsNullOrEmpty(options.Issuer) ? null : options.Issuer,
             ValidateIssuer = true,
             ValidateAudience = true,
             ValidateLifetime = true,
@@ -73,26 +91,23 @@ public sealed class BearerTokenValidator
         {
             identity.AddClaim(new Claim(OnboardingRoles.OrganizationClaimType, organization.Value));
         }
-        foreach (var role in validated.FindAll(options.RoleClaim).SelectMany(c => RoleValues(c.Value)))
+        // The handler turns a JSON array of roles into one claim per role; a space-separated string is split here.
+        foreach (var role in validated.FindAll(options.RoleClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
         {
             identity.AddClaim(new Claim(identity.RoleClaimType, role));
         }
         return identity;
     }
 
-    private static IEnumerable<string> RoleValues(string value)
+    /// <summary>A reason for the client that says what is wrong without echoing token contents.</summary>
+    private static string Describe(Exception? exception) => exception switch
     {
-        if (value.StartsWith('['))
-        {
-            try
-            {
-                return JsonSerializer.Deserialize<string[]>(value) ?? [];
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
-        }
-        return value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
+        SecurityTokenExpiredException => "The token has expired.",
+        SecurityTokenNotYetValidException => "The token is not valid yet.",
+        SecurityTokenInvalidAudienceException => "The token was issued for another audience.",
+        SecurityTokenInvalidIssuerException => "The token was issued by an untrusted issuer.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The token signature is invalid.",
+        SecurityTokenNoExpirationException => "The token has no expiry.",
+        _ => "The token is not valid.",
+    };
 }

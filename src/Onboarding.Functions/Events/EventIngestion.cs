@@ -21,16 +21,16 @@ public sealed record IngestionResult(int Stored, int Duplicates, int ProgressEve
 /// tasks, feature unlocks), so a redelivered event is refused by its existing row and nothing is
 /// counted twice. Then projects them to the daily analytics table.
 /// </summary>
-public sealed partial class EventIngestion(
+public sealed class EventIngestion(
     OrganizationStore store,
+    OrganizationCommitter committer,
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
-    TimeProvider clock,
-    ILogger<EventIngestion> logger)
+    TimeProvider clock)
 {
     /// <summary>Room in a 100-action transaction for the activity and state rows.</summary>
-    private const int MaxEventsPerTransaction = TableClient.MaxTransactionActions - 2;
+    private const int MaxEventsPerTransaction = OnboardingStorage.MaxTransactionActions - 2;
     private const int MaxAttempts = 10;
 
     public async Task<IngestionResult> IngestAsync(IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
@@ -69,63 +69,51 @@ public sealed partial class EventIngestion(
         return result;
     }
 
-    /// <summary>What committing one chunk did, and the organization as it stands afterwards (null: read it again).</summary>
+    /// <summary>What committing one chunk did, and the organization as it stands afterwards.</summary>
     private sealed record ChunkCommit(
-        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot? After);
+        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After);
 
     /// <summary>
     /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, over
-    /// <paramref name="known"/> (what the previous chunk left) or a fresh read, retrying from a fresh read
-    /// on concurrent changes and leaving out events that are already stored.
+    /// <paramref name="known"/> (what the previous chunk left) or a fresh read, through the committer:
+    /// a concurrent change is retried over a fresh read, and events already stored are left out.
     /// </summary>
-    private async Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CancellationToken cancellationToken)
+    private Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CancellationToken cancellationToken)
     {
         var alreadyStored = new Dictionary<string, OnboardingEvent>(StringComparer.Ordinal);
         var take = chunk.Count;
-        var snapshot = known;
-        for (var attempt = 1; ; attempt++)
-        {
-            var slice = chunk.GetRange(0, take);
-            var candidates = slice.Where(e => !alreadyStored.ContainsKey(e.Id)).ToList();
-            var duplicates = slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id]).ToList();
+        List<OnboardingEvent> candidates = [];
 
-            snapshot ??= await store.LoadAsync(organizationId, cancellationToken);
-            var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
-            var actions = store.PlanCommit(snapshot, change.After, change.Events);
-            if (actions.Count > TableClient.MaxTransactionActions)
+        CommitDecision<ChunkCommit> Decide(OrganizationSnapshot snapshot)
+        {
+            while (true)
             {
-                // The progress these events make needs rows too: take fewer events this time, over the same read.
-                take = Math.Max(1, take - (actions.Count - TableClient.MaxTransactionActions));
-                continue;
-            }
-            try
-            {
-                var etags = await store.CommitAsync(actions, cancellationToken);
-                return new ChunkCommit(candidates, duplicates, [.. change.Events.Skip(candidates.Count)], take,
-                    OrganizationStore.AfterCommit(snapshot, actions, etags));
-            }
-            catch (DuplicateEventException) when (attempt < MaxAttempts)
-            {
-                var stored = await store.StoredEventsAsync(organizationId, candidates.Select(e => e.Id), cancellationToken);
-                LogDuplicates(organizationId, stored.Count);
-                foreach (var e in stored)
+                var slice = chunk.GetRange(0, take);
+                candidates = [.. slice.Where(e => !alreadyStored.ContainsKey(e.Id))];
+                var duplicates = slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id]).ToList();
+                var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
+                var actions = store.PlanCommit(snapshot, change.After, change.Events);
+                if (actions.Count > OnboardingStorage.MaxTransactionActions)
                 {
-                    alreadyStored[e.Id] = e;
+                    // The progress these events make needs rows too: take fewer events, over the same read.
+                    take = Math.Max(1, take - (actions.Count - OnboardingStorage.MaxTransactionActions));
+                    continue;
                 }
-                snapshot = null;
-            }
-            catch (ConcurrentChangeException e) when (attempt < MaxAttempts)
-            {
-                LogRetry(organizationId, attempt, e.Message);
-                snapshot = null;
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * attempt)), clock, cancellationToken);
+                var committed = candidates;
+                var fitted = take;
+                return new CommitDecision<ChunkCommit>.Write(actions,
+                    after => new ChunkCommit(committed, duplicates, [.. change.Events.Skip(committed.Count)], fitted, after));
             }
         }
+
+        async Task LearnStoredAsync(DuplicateEventException _, CancellationToken ct)
+        {
+            foreach (var e in await store.StoredEventsAsync(organizationId, candidates.Select(e => e.Id), ct))
+            {
+                alreadyStored[e.Id] = e;
+            }
+        }
+
+        return committer.CommitAsync(organizationId, known, Decide, new CommitPolicy<ChunkCommit>(MaxAttempts, OnDuplicates: LearnStoredAsync), cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Organization {OrganizationId}: {Count} events were already stored; skipped")]
-    private partial void LogDuplicates(string organizationId, int count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
-    private partial void LogRetry(string organizationId, int attempt, string reason);
 }

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues;
+using Azure.Data.Tables;
 using Azure;
 using Onboarding.Functions.Storage;
 
@@ -16,7 +18,7 @@ public sealed record StorageHealth(StorageEndpointHealth Table, StorageEndpointH
 /// Checks storage with one point read and one queue-properties call, at most every few seconds
 /// whatever the request rate, so a load balancer can poll it freely.
 /// </summary>
-public sealed class StorageHealthProbe(StorageAccounts storage, Events.EventsQueue events, TimeProvider clock)
+public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues, Events.EventsQueue events, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
@@ -39,16 +41,15 @@ public sealed class StorageHealthProbe(StorageAccounts storage, Events.EventsQue
     private async Task<StorageHealth> ProbeAsync()
     {
         using var timeout = new CancellationTokenSource(ProbeTimeout, clock);
-        var account = storage.Default;
-        var table = account.Tables.GetTableClient(OnboardingStorage.OnboardingTable);
+        var table = tables.GetTableClient(OnboardingStorage.OnboardingTable);
         var queue = events.Queue;
 
-        var tableCheck = MeasureAsync(account.Tables.Endpoint, async () =>
+        var tableCheck = MeasureAsync(tables.Uri, async () =>
         {
-            await table.GetEntityIfExistsAsync("health", "probe", cancellationToken: timeout.Token);
+            await table.GetEntityIfExistsAsync<TableEntity>("health", "probe", cancellationToken: timeout.Token);
             return (int?)null;
         });
-        var queueCheck = MeasureAsync(account.Queues.Endpoint, async () =>
+        var queueCheck = MeasureAsync(queues.Uri, async () =>
             (int?)(await queue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount);
         var (tableHealth, _) = await tableCheck;
         var (queueHealth, queued) = await queueCheck;

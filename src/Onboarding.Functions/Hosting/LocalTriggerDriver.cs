@@ -1,3 +1,5 @@
+using Azure.Storage.Queues;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Onboarding.Functions.Storage;
 
@@ -9,7 +11,8 @@ namespace Onboarding.Functions.Hosting;
 /// </summary>
 internal sealed partial class LocalTriggerDriver(
     IEnumerable<FunctionRegistration> registrations,
-    StorageAccounts storage,
+    TableServiceClient tables,
+    QueueServiceClient queues,
     IOptions<QueueTriggerOptions> queueOptions,
     IConfiguration configuration,
     FunctionInvoker invoker,
@@ -34,13 +37,16 @@ internal sealed partial class LocalTriggerDriver(
             {
                 case QueueFunctionTrigger queue:
                     var queueName = configuration.ResolveSetting(queue.QueueName);
-                    var queues = storage.Get(queue.Connection).Queues;
+                    if (queue.Connection != StorageConnection.DefaultName)
+                    {
+                        throw new InvalidOperationException($"Function {function.Name}: the local driver reads queues of {StorageConnection.DefaultName} only, not '{queue.Connection}'.");
+                    }
                     runs.Add(new QueueTriggerListener(function, queues.GetQueueClient(queueName), queues.GetQueueClient(queueName + "-poison"),
                         options, invoker, clock, loggers.CreateLogger<QueueTriggerListener>()).RunAsync(stoppingToken));
                     break;
                 case TimerFunctionTrigger timer:
                     var schedule = TimerTriggerScheduler.Parse(configuration.ResolveSetting(timer.Schedule));
-                    var status = new TimerScheduleStatusStore(storage.Default.Tables.GetTableClient(
+                    var status = new TimerScheduleStatusStore(tables.GetTableClient(
                         configuration[FunctionsHostSetup.TimerStatusTableSetting] ?? TimerScheduleStatusStore.TableName));
                     runs.Add(new TimerTriggerScheduler(function, timer, schedule, status, invoker, clock,
                         loggers.CreateLogger<TimerTriggerScheduler>()).RunAsync(stoppingToken));

@@ -1,3 +1,5 @@
+using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues;
 using System.Text;
 using Azure;
 using Onboarding.Functions.Storage;
@@ -77,7 +79,7 @@ internal sealed partial class QueueTriggerListener(
             await MoveToPoisonAsync(message, message.PopReceipt, $"dequeued {message.DequeueCount} times, more than maxDequeueCount {options.MaxDequeueCount}", cancellationToken);
             return;
         }
-        if (!TryDecode(message.MessageText, out var text))
+        if (!TryDecode(message.Body.ToString(), out var text))
         {
             await MoveToPoisonAsync(message, message.PopReceipt, "the body is not valid base64 (host.json messageEncoding is base64)", cancellationToken);
             return;
@@ -172,7 +174,7 @@ internal sealed partial class QueueTriggerListener(
     private async Task MoveToPoisonAsync(QueueMessage message, string popReceipt, string reason, CancellationToken cancellationToken)
     {
         LogPoisoned(message.MessageId, queue.Name, poisonQueue.Name, reason);
-        await poisonQueue.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        await poisonQueue.SendMessageAsync(message.Body.ToString(), timeToLive: Events.EventsQueue.NeverExpires, cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, popReceipt, cancellationToken);
     }
 
@@ -182,8 +184,8 @@ internal sealed partial class QueueTriggerListener(
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(stoppingToken);
-                await poisonQueue.CreateIfNotExistsAsync(stoppingToken);
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                await poisonQueue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 LogListening(function.Name, queue.Name);
                 return;
             }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Hosting;
@@ -14,7 +15,7 @@ internal sealed class TimerScheduleStatusStore(TableClient table)
     public async Task<TimerTriggerInfo?> GetAsync(string functionName, CancellationToken cancellationToken)
     {
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(Partition, functionName, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken);
         return row.HasValue
             ? new TimerTriggerInfo(false, row.Value!.GetDateTimeOffset("Last"), row.Value.GetDateTimeOffset("Next"), row.Value.GetDateTimeOffset("LastUpdated"))
             : null;

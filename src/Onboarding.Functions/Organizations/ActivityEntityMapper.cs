@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Collections.Immutable;
 using Onboarding.Domain.Activity;
 using Onboarding.Functions.Storage;

@@ -9,6 +9,7 @@ public static class OrganizationSetup
     {
         services.AddSingleton<OrganizationStore>();
         services.AddSingleton<OrganizationLocks>();
+        services.AddSingleton<OrganizationCommitter>();
         services.AddSingleton<EventProjection>();
         services.AddSingleton<PendingProjections>();
         services.AddSingleton<OrganizationUpdates>();

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure;
 using Onboarding.Domain.State;
 using Onboarding.Functions.Storage;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Collections.Immutable;
 using Azure;
 using Onboarding.Domain.Events;
@@ -20,15 +21,15 @@ public sealed class DuplicateEventException(IReadOnlyList<string> eventIds, Exce
 /// Reads and writes one organization's partition of the <c>Onboarding</c> table: the profile rows in
 /// one range query, and a change (its rows and its events) in one entity-group transaction.
 /// </summary>
-public sealed class OrganizationStore(StorageAccounts storage, TimeProvider clock)
+public sealed class OrganizationStore(TableServiceClient tables, TimeProvider clock)
 {
-    private TableClient Table => storage.Default.Tables.GetTableClient(OnboardingStorage.OnboardingTable);
+    private TableClient Table => tables.GetTableClient(OnboardingStorage.OnboardingTable);
 
     public async Task<OrganizationSnapshot> LoadAsync(string organizationId, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {organizationId} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organizationId} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows[row.RowKey] = row;
         }
@@ -50,7 +51,7 @@ public sealed class OrganizationStore(StorageAccounts storage, TimeProvider cloc
                 return null;
             }
             var written = new TableEntity(action.Entity.PartitionKey, action.Entity.RowKey) { ETag = etag };
-            foreach (var (name, value) in action.Entity)
+            foreach (var (name, value) in (TableEntity)action.Entity)
             {
                 written[name] = value;
             }
@@ -77,7 +78,7 @@ public sealed class OrganizationStore(StorageAccounts storage, TimeProvider cloc
     public async Task<IReadOnlyList<OnboardingEvent>> StoredEventsAsync(string organizationId, IEnumerable<string> eventIds, CancellationToken cancellationToken)
     {
         var reads = await Task.WhenAll(eventIds.Select(id =>
-            Table.GetEntityIfExistsAsync(organizationId, ProfileRows.Event(id), cancellationToken: cancellationToken)));
+            Table.GetEntityIfExistsAsync<TableEntity>(organizationId, ProfileRows.Event(id), cancellationToken: cancellationToken)));
         return [.. reads.Where(r => r.HasValue).Select(r => EventEntityMapper.FromOrganizationRow(r.Value!))];
     }
 

@@ -14,12 +14,13 @@ public sealed record UpdateOutcome(OrganizationSnapshot Snapshot, IReadOnlyList<
 }
 
 /// <summary>
-/// Applies a domain rule to an organization: read its profile rows, run the rule, record the events it
-/// causes and the progress they make, and commit rows and events in one transaction guarded by
-/// ETags, retrying from a fresh read when another writer got there first.
+/// Applies a domain rule to an organization through the <see cref="OrganizationCommitter"/>: run the rule
+/// over its profile rows, record the events it causes and the progress they make, commit rows and events in
+/// one ETag-guarded transaction; then project the events.
 /// </summary>
 public sealed partial class OrganizationUpdates(
     OrganizationStore store,
+    OrganizationCommitter committer,
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
@@ -38,45 +39,40 @@ public sealed partial class OrganizationUpdates(
     public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        // The pending projection of the attempt that committed (each attempt plans its own).
+        PendingProjection? pending = null;
+        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, planned => pending = planned), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+            StopOnConflict: (_, attempt, before) =>
+                ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
+                : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
+                    $"The organization kept changing while this request was applied ({MaxAttempts} attempts); retry it."))
+                : null), cancellationToken);
+        if (outcome.Succeeded)
         {
-            var before = await store.LoadAsync(organizationId, cancellationToken);
-            if (ifMatch is not null && !ETagMatches(ifMatch, before))
-            {
-                return new UpdateOutcome(before, [], PreconditionFailed: true);
-            }
-            var now = clock.GetUtcNow();
-            var result = rule(before.Onboarding, now);
-            if (!result.Succeeded)
-            {
-                return new UpdateOutcome(before, [], result.Error);
-            }
-            var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
-            var actions = store.PlanCommit(before, change.After, change.Events);
-            // Recorded before the commit, so events that commit always reach the projection, even if it fails below.
-            var pending = change.Events.Count > 0 ? await pendingProjections.RecordAsync(organizationId, change.Events, now, cancellationToken) : null;
-            try
-            {
-                var etags = await store.CommitAsync(actions, cancellationToken);
-                await ProjectAsync(pending, change.Events, cancellationToken);
-                var after = OrganizationStore.AfterCommit(before, actions, etags) ?? await store.LoadAsync(organizationId, cancellationToken);
-                return new UpdateOutcome(after, change.Events);
-            }
-            catch (ConcurrentChangeException e) when (ifMatch is null && attempt < MaxAttempts)
-            {
-                LogRetry(organizationId, attempt, e.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock, cancellationToken);
-            }
-            catch (ConcurrentChangeException) when (ifMatch is not null)
-            {
-                return new UpdateOutcome(before, [], PreconditionFailed: true);
-            }
-            catch (ConcurrentChangeException)
-            {
-                return new UpdateOutcome(before, [], new ConflictError("concurrent_update",
-                    $"The organization kept changing while this request was applied ({MaxAttempts} attempts); retry it."));
-            }
+            await ProjectAsync(pending, outcome.Events, cancellationToken);
         }
+        return outcome;
+    }
+
+    /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
+    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, Action<PendingProjection?> planned)
+    {
+        if (ifMatch is not null && !ETagMatches(ifMatch, before))
+        {
+            return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], PreconditionFailed: true));
+        }
+        var now = clock.GetUtcNow();
+        var result = rule(before.Onboarding, now);
+        if (!result.Succeeded)
+        {
+            return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], result.Error));
+        }
+        var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
+        // Recorded before the commit, so events that commit always reach the projection, even if writing it fails afterwards.
+        var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
+        planned(pending);
+        return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events),
+            pending is null ? null : cancellationToken => pendingProjections.RecordAsync(pending, cancellationToken));
     }
 
     /// <summary>Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete).</summary>
@@ -116,9 +112,6 @@ public sealed partial class OrganizationUpdates(
 
     public static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
         ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Organization {OrganizationId} changed concurrently (attempt {Attempt}): {Reason}; retrying")]
-    private partial void LogRetry(string organizationId, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} committed events of organization {OrganizationId} failed; the pending-projection sweep will write them")]
     private partial void LogProjectionDeferred(Exception exception, int count, string organizationId);

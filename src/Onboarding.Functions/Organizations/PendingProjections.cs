@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Storage;
 
@@ -15,31 +17,31 @@ public sealed record PendingProjection(string Bucket, string OrganizationId, str
 /// reaches the projection without depending on a second write succeeding at that moment.
 /// PartitionKey = the minute the change began (<c>yyyyMMddHHmm</c>), RowKey = <c>{orgId}|{commitId}</c>.
 /// </summary>
-public sealed class PendingProjections(StorageAccounts storage)
+public sealed class PendingProjections(TableServiceClient tables)
 {
     private const string EventIdsColumn = "EventIds";
 
-    private TableClient Table => storage.Default.Tables.GetTableClient(OnboardingStorage.PendingProjectionsTable);
+    private TableClient Table => tables.GetTableClient(OnboardingStorage.PendingProjectionsTable);
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
-    public async Task<PendingProjection> RecordAsync(string organizationId, IReadOnlyList<OnboardingEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var pending = new PendingProjection(Bucket(now), organizationId, Guid.NewGuid().ToString("N"), [.. events.Select(e => e.Id)]);
-        await Table.UpsertEntityAsync(new TableEntity(pending.Bucket, $"{organizationId}|{pending.CommitId}")
+    /// <summary>The pending row for one attempt to commit <paramref name="events"/> (each attempt has its own).</summary>
+    public static PendingProjection Plan(string organizationId, IReadOnlyList<OnboardingEvent> events, DateTimeOffset now) =>
+        new(Bucket(now), organizationId, Guid.NewGuid().ToString("N"), [.. events.Select(e => e.Id)]);
+
+    public async Task RecordAsync(PendingProjection pending, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(new TableEntity(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}")
         {
             [EventIdsColumn] = string.Join('\n', pending.EventIds),
         }, TableUpdateMode.Replace, cancellationToken);
-        return pending;
-    }
 
-    public Task RemoveAsync(PendingProjection pending, CancellationToken cancellationToken) =>
-        Table.DeleteEntityAsync(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}", cancellationToken: cancellationToken);
+    public async Task RemoveAsync(PendingProjection pending, CancellationToken cancellationToken) =>
+        await Table.DeleteEntityAsync(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}", ETag.All, cancellationToken);
 
     /// <summary>Rows recorded before <paramref name="before"/>: only the partitions of those minutes are read.</summary>
     public async IAsyncEnumerable<PendingProjection> OlderThanAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in Table.QueryAsync(TableFilter.Create($"PartitionKey lt {Bucket(before)}"), cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey lt {Bucket(before)}"), cancellationToken: cancellationToken))
         {
             var separator = row.RowKey.LastIndexOf('|');
             yield return new PendingProjection(row.PartitionKey, row.RowKey[..separator], row.RowKey[(separator + 1)..],

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 namespace Onboarding.Functions.Organizations;
 
 /// <summary>RowKeys in an organization's partition of the <c>Onboarding</c> table.</summary>
@@ -11,6 +12,13 @@ public static class ProfileRows
     public const string TutorialPrefix = "profile|tutorial|";
     public const string EventPrefix = "event|";
     public const string SamplePrefix = "sample|";
+
+    /// <summary>The rows of <paramref name="partitionKey"/> whose RowKey starts with <paramref name="prefix"/> (ASCII prefixes only).</summary>
+    public static string PrefixFilter(string partitionKey, string prefix)
+    {
+        var upperBound = prefix[..^1] + (char)(prefix[^1] + 1);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {upperBound}");
+    }
 
     public static string Tutorial(string tutorialId) => TutorialPrefix + tutorialId;
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Collections.Immutable;
 using System.Globalization;
 using Onboarding.Domain.Checklist;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Onboarding.Domain.Tutorials;
 using Onboarding.Functions.Storage;
 

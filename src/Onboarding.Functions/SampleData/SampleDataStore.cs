@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
@@ -10,13 +12,13 @@ namespace Onboarding.Functions.SampleData;
 /// The sample rows of organizations' partitions, and the <c>SampleDataExpiry</c> index the nightly
 /// purge reads (PartitionKey = expiry day <c>yyyyMMdd</c>, RowKey = organization id).
 /// </summary>
-public sealed class SampleDataStore(StorageAccounts storage, IOptions<SampleDataOptions> options)
+public sealed class SampleDataStore(TableServiceClient tables, IOptions<SampleDataOptions> options)
 {
     private Task? indexCreated;
 
-    private TableClient Organizations => storage.Default.Tables.GetTableClient(OnboardingStorage.OnboardingTable);
+    private TableClient Organizations => tables.GetTableClient(OnboardingStorage.OnboardingTable);
 
-    private TableClient ExpiryIndex => storage.Default.Tables.GetTableClient(options.Value.ExpiryIndexTable);
+    private TableClient ExpiryIndex => tables.GetTableClient(options.Value.ExpiryIndexTable);
 
     public static string ExpiryDay(DateTimeOffset expiresAt) => expiresAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
@@ -33,13 +35,13 @@ public sealed class SampleDataStore(StorageAccounts storage, IOptions<SampleData
     }
 
     public Task UnindexAsync(string expiryDay, string organizationId, CancellationToken cancellationToken) =>
-        ExpiryIndex.DeleteEntityAsync(expiryDay, organizationId, cancellationToken: cancellationToken);
+        ExpiryIndex.DeleteEntityAsync(expiryDay, organizationId, ETag.All, cancellationToken);
 
     /// <summary>Index rows of every expiry day up to <paramref name="today"/>: only the partitions that are due are read.</summary>
     public async IAsyncEnumerable<TableEntity> DueAsync(string today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureIndexTableAsync();
-        await foreach (var row in ExpiryIndex.QueryAsync(TableFilter.Create($"PartitionKey le {today}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in ExpiryIndex.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey le {today}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             yield return row;
         }
@@ -58,14 +60,14 @@ public sealed class SampleDataStore(StorageAccounts storage, IOptions<SampleData
 
     public async Task WriteAsync(IEnumerable<TableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(TableClient.MaxTransactionActions))
+        foreach (var batch in rows.Chunk(OnboardingStorage.MaxTransactionActions))
         {
             await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
         }
     }
 
     public async Task<IReadOnlyList<TableEntity>> ReadAsync(string organizationId, CancellationToken cancellationToken) =>
-        await Organizations.QueryAsync(TableFilter.RowKeyPrefix(organizationId, ProfileRows.SamplePrefix), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await Organizations.QueryAsync<TableEntity>(ProfileRows.PrefixFilter(organizationId, ProfileRows.SamplePrefix), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Deletes the organization's <c>sample|</c> rows of sets expiring before <paramref name="before"/>
@@ -78,13 +80,13 @@ public sealed class SampleDataStore(StorageAccounts storage, IOptions<SampleData
         var deleted = 0;
         for (var attempt = 1; ; attempt++)
         {
-            var due = (await Organizations.QueryAsync(TableFilter.RowKeyPrefix(organizationId, ProfileRows.SamplePrefix),
+            var due = (await Organizations.QueryAsync<TableEntity>(ProfileRows.PrefixFilter(organizationId, ProfileRows.SamplePrefix),
                     select: ["PartitionKey", "RowKey", SampleRows.ExpiresAtColumn], cancellationToken: cancellationToken).ToListAsync(cancellationToken))
                 .Where(row => (row.GetDateTimeOffset(SampleRows.ExpiresAtColumn) ?? DateTimeOffset.MinValue) < before)
                 .ToList();
             try
             {
-                foreach (var batch in due.Chunk(TableClient.MaxTransactionActions))
+                foreach (var batch in due.Chunk(OnboardingStorage.MaxTransactionActions))
                 {
                     await Organizations.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.ETag)), cancellationToken);
                     deleted += batch.Length;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using Onboarding.Domain.SampleData;
 using Onboarding.Functions.Organizations;

@@ -12,6 +12,9 @@ public static class OnboardingStorage
     /// <summary>Cross-organization analytics projection (PartitionKey = yyyyMMdd-{shard}, shard from a stable hash of the organization id).</summary>
     public const string DailyTable = "OnboardingDaily";
 
+    /// <summary>The most actions one entity-group transaction may hold.</summary>
+    public const int MaxTransactionActions = 100;
+
     /// <summary>Changes whose events may not be projected yet (PartitionKey = minute yyyyMMddHHmm, RowKey = {orgId}|{commitId}).</summary>
     public const string PendingProjectionsTable = "PendingProjections";
 

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 
 namespace Onboarding.Functions.Storage;
 
@@ -6,7 +7,7 @@ namespace Onboarding.Functions.Storage;
 /// Creates the app's tables and its events queue (with its poison queue) at start-up, in the background, retrying until storage answers;
 /// until then the health endpoint reports storage as unavailable.
 /// </summary>
-public sealed partial class StorageInitializer(StorageAccounts storage, Events.EventsQueue events, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(TableServiceClient tables, Events.EventsQueue events, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,11 +21,10 @@ public sealed partial class StorageInitializer(StorageAccounts storage, Events.E
         {
             try
             {
-                var account = storage.Default;
                 await Task.WhenAll(
-                    OnboardingStorage.Tables.Select(name => account.Tables.GetTableClient(name).CreateIfNotExistsAsync(stoppingToken))
-                        .Append(events.Queue.CreateIfNotExistsAsync(stoppingToken))
-                        .Append(events.PoisonQueue.CreateIfNotExistsAsync(stoppingToken)));
+                    OnboardingStorage.Tables.Select(name => (Task)tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken: stoppingToken))
+                        .Append(events.Queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken))
+                        .Append(events.PoisonQueue.CreateIfNotExistsAsync(cancellationToken: stoppingToken)));
                 LogReady(OnboardingStorage.Tables.Count, 2);
                 ready.TrySetResult();
                 return;

@@ -13,7 +13,7 @@ public sealed class IngestionFaultTests
         var org = TestStorage.UniqueId();
         var fault = new StorageFault(IsOrganizationTransaction, failOnMatch: 2);
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
         var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
 
@@ -29,12 +29,32 @@ public sealed class IngestionFaultTests
     }
 
     [Fact]
+    public async Task ATransactionWhoseReplyWasLostAndThatTheSdkSentAgainCountsItsEventsOnce()
+    {
+        var org = TestStorage.UniqueId();
+        var lost = new LostReply(IsOrganizationTransaction);
+        await using var app = IngestionApp.Create()
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
+        await app.StartedAsync();
+        var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));
+        await app.DrainAsync();
+
+        var rows = await StoredRows.OfOrganizationAsync(org);
+        Assert.True(lost.Fired, "no reply was lost");
+        Assert.Equal(250, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Equal(250, rows.Count(r => r.GetString("Type") == "volunteer_added"));
+        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
     public async Task AMessageThatNeedsThreeTransactionsReadsTheOrganizationOnce()
     {
         var org = TestStorage.UniqueId();
         var recorder = new RequestRecorder();
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
 
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added"))));
@@ -52,7 +72,7 @@ public sealed class IngestionFaultTests
         var recorder = new RequestRecorder();
         var otherWriter = new TouchActivityAfterFirstOrganizationTransaction(org);
         await using var app = IngestionApp.Create()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o =>
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o =>
             {
                 o.AddPolicy(recorder, HttpPipelinePosition.PerCall);
                 o.AddPolicy(otherWriter, HttpPipelinePosition.PerCall);
@@ -96,7 +116,7 @@ public sealed class IngestionFaultTests
             if (first)
             {
                 var table = TestStorage.Tables().GetTableClient(Onboarding.Functions.Storage.OnboardingStorage.OnboardingTable);
-                await table.UpsertEntityAsync(new Onboarding.Functions.Storage.TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
+                await table.UpsertEntityAsync(new TableEntity(organizationId, "profile|activity") { ["TouchedByAnotherWriter"] = true });
                 Touched = true;
             }
         }

@@ -161,7 +161,7 @@ public sealed class IngestionTests : IngestionAppTest
     {
         var org = TestStorage.UniqueId();
 
-        await App.EventsQueue().SendMessageAsync(BinaryData.FromString(TestEvents.Event(org, "team_created", "from-base64").ToJsonString()));
+        await App.EventsQueue().SendMessageAsync(TestStorage.Base64(TestEvents.Event(org, "team_created", "from-base64").ToJsonString()));
         await App.EventsQueue().SendMessageAsync(TestEvents.Event(org, "team_created", "from-plain").ToJsonString());
 
         var events = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), r => r.Count(e => e.GetString("Type") == "team_created") >= 2);
@@ -189,7 +189,7 @@ public sealed class IngestionTests : IngestionAppTest
         Assert.Equal(12, afterSnapshot.GetInt64("Counter_events"));
     }
 
-    private static async Task<Onboarding.Functions.Storage.TableEntity> ActivityAsync(string org, Func<Onboarding.Functions.Storage.TableEntity, bool> done)
+    private static async Task<TableEntity> ActivityAsync(string org, Func<TableEntity, bool> done)
     {
         var rows = await IngestionApp.EventuallyAsync(() => StoredRows.OfOrganizationAsync(org),
             r => r.FirstOrDefault(x => x.RowKey == "profile|activity") is { } a && done(a));

@@ -29,7 +29,7 @@ public sealed class HealthTests
     public async Task HealthIs503WhenStorageIsDown()
     {
         await using var app = new OnboardingApplication()
-            .WithSetting("AzureWebJobsStorage", StorageConnectionString.ForAzurite(1, 1, 1));
+            .WithSetting("AzureWebJobsStorage", TestStorage.Unreachable);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/api/health");
@@ -41,11 +41,26 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task AnApiCallWhileStorageCannotBeReachedIs503WithRetryAfterNever500()
+    {
+        var org = TestStorage.UniqueId();
+        await using var app = new OnboardingApplication()
+            .WithSetting("AzureWebJobsStorage", TestStorage.Unreachable)
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.Retry.MaxRetries = 1)));
+        using var client = app.ClientFor(org);
+
+        using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(Wizard.WizardApiTests.Steps[0]));
+
+        await response.AssertProblemAsync(503, "storage_unavailable");
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task RepeatedHealthChecksReuseOneStorageProbe()
     {
         var recorder = new RequestRecorder();
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
         using var client = app.CreateClient();
         await app.Services.GetRequiredService<StorageInitializer>().Ready;
         recorder.Clear();

@@ -107,7 +107,7 @@ public sealed class LocalTriggerDriverTests
         await using var app = QueueApp(probe, queue.Name).WithSetting(Queues + "messageEncoding", "base64");
         app.StartServer();
 
-        await queue.SendMessageAsync(BinaryData.FromString("""{"id":"b64","name":"Zoë"}"""));
+        await queue.SendMessageAsync(TestStorage.Base64("""{"id":"b64","name":"Zoë"}"""));
         await queue.SendMessageAsync("this is not base64!");
 
         var decoded = await probe.WaitForAsync(() => probe.Messages.FirstOrDefault(), Patience);
@@ -125,7 +125,7 @@ public sealed class LocalTriggerDriverTests
         var recorder = new RequestRecorder();
         await using var app = QueueApp(probe, queue.Name)
             .WithSetting(Queues + "maxPollingInterval", "00:00:01")
-            .WithServices(services => services.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
+            .WithServices(services => services.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
         app.StartServer();
 
         await Task.Delay(TimeSpan.FromSeconds(4));

@@ -8,7 +8,7 @@ public static class StoredRows
     public static async Task<IReadOnlyList<TableEntity>> OfOrganizationAsync(string organizationId)
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.OnboardingTable);
-        return await table.QueryAsync(TableFilter.Create($"PartitionKey eq {organizationId}")).ToListAsync();
+        return await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {organizationId}")).ToListAsync();
     }
 
     public static async Task<IReadOnlyList<TableEntity>> EventsAsync(string organizationId) =>
@@ -29,7 +29,7 @@ public static class StoredRows
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
         var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, organizationId);
-        return (await table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}")).ToListAsync())
+        return (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
             .Where(r => r.GetString("OrganizationId") == organizationId)
             .Select(r => r.GetString("EventId")!)
             .ToList();

@@ -13,7 +13,7 @@ public sealed class OverviewTests
     {
         var recorder = new RequestRecorder();
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
         var org = TestStorage.UniqueId();
         using var client = app.ClientFor(org);
         await app.Services.GetRequiredService<StorageInitializer>().Ready;

@@ -105,7 +105,7 @@ public sealed class PurgeTests
         // The second write of a profile|state row fails once: the purge dies partway through its organizations.
         var fault = new StorageFault(StorageFault.TransactionsContaining("RowKey='profile%7Cstate'"), failOnMatch: 2) { Armed = false };
         await using var sample = new SampleDataApp(app => app.WithServices(s =>
-            s.AddSingleton(TestStorage.Options(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall)))));
+            s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall)))));
         await sample.App.StartedAsync();
         var orgs = Enumerable.Range(0, 3).Select(_ => TestStorage.UniqueId()).ToList();
         foreach (var org in orgs)
@@ -143,7 +143,7 @@ public sealed class PurgeTests
     {
         var recorder = new RequestRecorder();
         await using var sample = new SampleDataApp(app => app.WithServices(s =>
-            s.AddSingleton(TestStorage.Options(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry)))));
+            s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry)))));
         await sample.App.StartedAsync();
         var due = Enumerable.Range(0, 50).Select(i => TestStorage.UniqueId($"due{i}")).ToList();
         await Task.WhenAll(due.Select(async org =>

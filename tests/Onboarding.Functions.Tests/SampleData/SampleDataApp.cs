@@ -27,7 +27,7 @@ public sealed class SampleDataApp : IAsyncDisposable
     public async Task<IReadOnlyList<TableEntity>> IndexRowsAsync()
     {
         await Index.CreateIfNotExistsAsync();
-        return await Index.QueryAsync().ToListAsync();
+        return await Index.QueryAsync<TableEntity>().ToListAsync();
     }
 
     public Task<HttpResponseMessage> RunPurgeAsync(bool isPastDue = false) => App.RunPurgeAsync(isPastDue);

@@ -165,7 +165,7 @@ public sealed class WizardApiTests(AppFixture fixture) : IClassFixture<AppFixtur
         Assert.NotEqual(second.Headers.ETag!.ToString(), accepted.Headers.ETag!.ToString());
     }
 
-    internal static async Task AssertUnchangedAsync(string org, IReadOnlyList<Onboarding.Functions.Storage.TableEntity> before)
+    internal static async Task AssertUnchangedAsync(string org, IReadOnlyList<TableEntity> before)
     {
         var after = await StoredRows.OfOrganizationAsync(org);
         Assert.Equal(before.Select(r => (r.RowKey, r.ETag)).OrderBy(r => r.RowKey), after.Select(r => (r.RowKey, r.ETag)).OrderBy(r => r.RowKey));

@@ -13,7 +13,7 @@ public sealed class WizardAtomicityTests
         var org = TestStorage.UniqueId();
         var failBatches = new StorageFault(StorageFault.AnyTransaction, failOnMatch: 0) { Armed = false };
         await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Options(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
         (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
         var before = await StoredRows.OfOrganizationAsync(org);
@@ -34,6 +34,24 @@ public sealed class WizardAtomicityTests
     }
 
     [Fact]
+    public async Task AChangeWhoseTransactionReplyWasLostAndThatTheSdkSentAgainIsStoredOnceWithOneEvent()
+    {
+        var org = TestStorage.UniqueId();
+        var lost = new LostReply(message => StorageFault.TransactionsContaining(org)(message) && !StorageFault.TransactionsContaining("/OnboardingDaily")(message));
+        await using var app = new OnboardingApplication()
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
+        using var client = app.ClientFor(org);
+
+        using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(lost.Fired, "no reply was lost");
+        var stored = await StoredRows.OfOrganizationAsync(org);
+        Assert.Single(stored, r => r.GetString("Type") == "wizard_step_completed");
+        Assert.NotNull(stored.Single(r => r.RowKey == "profile|state").GetString("WizardStep1Data"));
+    }
+
+    [Fact]
     public async Task WhenTheDailyProjectionFailsTheChangeStandsAndTheSweepProjectsItsEventsLater()
     {
         var org = TestStorage.UniqueId();
@@ -43,7 +61,7 @@ public sealed class WizardAtomicityTests
         await using var app = new OnboardingApplication()
             .WithServices(s => s
                 .AddSingleton<TimeProvider>(clock)
-                .AddSingleton(TestStorage.Options(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
+                .AddSingleton(TestStorage.Customize(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
 
         using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
@@ -63,7 +81,7 @@ public sealed class WizardAtomicityTests
         Assert.Empty(projectedTooEarly);
         Assert.Equal(System.Net.HttpStatusCode.OK, sweep.StatusCode);
         Assert.Equal(events.Order(), (await StoredRows.ProjectedEventIdsAsync(org, day)).Order());
-        Assert.DoesNotContain(await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync().ToListAsync(),
+        Assert.DoesNotContain(await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync<TableEntity>().ToListAsync(),
             r => r.RowKey.StartsWith(org + "|", StringComparison.Ordinal));
     }
 }
