@@ -72,7 +72,7 @@ public sealed class LocalTriggerDriverTests
         var queue = await TestStorage.NewQueueAsync();
         var deleteFails = new StorageFault(m => m.Request.Method == RequestMethod.Delete && m.Request.Uri.Path.Contains($"/{queue.Name}/messages/", StringComparison.Ordinal));
         await using var app = QueueApp(probe, queue.Name)
-            .WithServices(services => services.AddSingleton(TestStorage.Options(o => o.AddPolicy(deleteFails, HttpPipelinePosition.PerCall))));
+            .WithServices(services => services.AddSingleton(TestStorage.Customize(o => o.AddPolicy(deleteFails, HttpPipelinePosition.PerCall))));
         app.StartServer();
 
         await queue.SendMessageAsync("""{"id":"unsettled-1"}""");

@@ -55,7 +55,7 @@ public sealed class RaceApps : IAsyncLifetime
     {
         var table = TestStorage.Tables().GetTableClient(index);
         await table.CreateIfNotExistsAsync();
-        return (await table.QueryAsync().ToListAsync()).Where(r => r.RowKey == organizationId).Select(r => new TableEntityIndexRow(r.PartitionKey, r.RowKey)).ToList();
+        return (await table.QueryAsync<TableEntity>().ToListAsync()).Where(r => r.RowKey == organizationId).Select(r => new TableEntityIndexRow(r.PartitionKey, r.RowKey)).ToList();
     }
 
     /// <summary>

@@ -216,7 +216,7 @@ public sealed class RaceTests(RaceApps apps) : IClassFixture<RaceApps>
         });
 
     /// <summary>The events stored since <paramref name="before"/> are exactly the ones the answers reported, each once.</summary>
-    private static async Task<IReadOnlyList<Onboarding.Functions.Storage.TableEntity>> AssertStoredEventsAreTheReportedOnesAsync(
+    private static async Task<IReadOnlyList<Azure.Data.Tables.TableEntity>> AssertStoredEventsAreTheReportedOnesAsync(
         string org, IReadOnlyCollection<string> before, IEnumerable<RaceAnswer> answers)
     {
         var reported = answers.SelectMany(a => a.EventIds).ToList();

@@ -27,7 +27,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         await using var app = IngestionApp.Create()
             .WithServices(s => s
                 .AddSingleton<TimeProvider>(clock)
-                .AddSingleton(TestStorage.Options(o => o.AddPolicy(outage, HttpPipelinePosition.PerCall))));
+                .AddSingleton(TestStorage.Customize(o => o.AddPolicy(outage, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
         var httpOrgs = Enumerable.Range(0, 4).Select(_ => TestStorage.UniqueId("http")).ToList();
         var queueOrgs = Enumerable.Range(0, 3).Select(_ => TestStorage.UniqueId("queue")).ToList();
