@@ -204,6 +204,11 @@ public sealed class OnboardingEventPublisher : IAsyncDisposable
             {
                 PublisherLog.BackgroundFlushFailed(logger, e, e.UnsentEvents);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Whatever else went wrong, the timer keeps running and dispose still flushes.
+                PublisherLog.BackgroundFlushFailed(logger, e, PendingCount);
+            }
         }
     }
 
