@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Onboarding.Events.Wire;
+
+/// <summary>
+/// The contract's rules a producer can check before sending, so a mistake surfaces as an exception at the
+/// call site instead of a rejected event in the receiver's log. The receiver stays the judge.
+/// </summary>
+internal static partial class EventRules
+{
+    public const int MaxOrganizationIdLength = 64;
+    public const int MaxSessionIdLength = 100;
+    public const int MaxUserAgentLength = 1024;
+    public const int MaxDataBytes = 8192;
+
+    private static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Check(OnboardingEvent e, EventFields fields)
+    {
+        Require(EventIds.IsWellFormed(e.Id), "id", "expected 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
+        Require(e.OrganizationId is not null && OrganizationIdPattern().IsMatch(e.OrganizationId), "organizationId",
+            "expected 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        Require(e.Timestamp >= EarliestTimestamp, "timestamp", "before 2000-01-01");
+        Require(e.SessionId is null or { Length: >= 1 and <= MaxSessionIdLength }, "sessionId", "expected 1 to 100 characters");
+        Require(e.UserAgent is null or { Length: <= MaxUserAgentLength }, "userAgent", "longer than 1,024 characters");
+        Require(e.UserAgent is null || e.Client is null, "client", "send either userAgent or client, not both");
+        if (e.Client is { } client)
+        {
+            Require(!string.IsNullOrEmpty(client.Browser), "client.browser", "required");
+            Require(!string.IsNullOrEmpty(client.OperatingSystem), "client.operatingSystem", "required");
+            Require(!string.IsNullOrEmpty(client.DeviceClass), "client.deviceClass", "required");
+            Require(client.BrowserMajorVersion is null || MajorVersionPattern().IsMatch(client.BrowserMajorVersion),
+                "client.browserMajorVersion", "expected 1 to 4 digits");
+        }
+        Require(fields.WizardStepReached is null or >= 1, "wizardStepReached", "expected a step number from 1");
+        Require(fields.WizardStepDropped is null or >= 1, "wizardStepDropped", "expected a step number from 1");
+        Require(fields.StepDurationSeconds is null || (double.IsFinite(fields.StepDurationSeconds.Value) && fields.StepDurationSeconds >= 0),
+            "stepDurationSeconds", "expected a finite number ≥ 0");
+        Require(fields.CompletionTimeMinutes is null || (double.IsFinite(fields.CompletionTimeMinutes.Value) && fields.CompletionTimeMinutes >= 0),
+            "completionTimeMinutes", "expected a finite number ≥ 0");
+        CheckData(e, fields.Data);
+    }
+
+    private static void CheckData(OnboardingEvent e, JsonObject? data)
+    {
+        foreach (var name in (string[])["feature", "tutorialId", "taskId"])
+        {
+            if (data?[name] is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                Require(text.Length > 0, $"data.{name}", "required, non-empty");
+            }
+        }
+        if (e is ActivitySnapshot snapshot)
+        {
+            var counts = snapshot.Counts;
+            Require(counts.Events is not null || counts.Teams is not null || counts.Volunteers is not null || counts.Assignments is not null,
+                "data.counts", "at least one count");
+            Require(counts.Events is null or >= 0 && counts.Teams is null or >= 0 && counts.Volunteers is null or >= 0 && counts.Assignments is null or >= 0,
+                "data.counts", "counts are ≥ 0");
+        }
+        if (data is not null)
+        {
+            // Measured the way the receiver measures: compact JSON, non-ASCII as its UTF-8 bytes.
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(data, RelaxedJson).Length;
+            Require(bytes <= MaxDataBytes, "data", $"{bytes} bytes as compact UTF-8 JSON, more than {MaxDataBytes}");
+        }
+    }
+
+    private static void Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Invalid onboarding event: {field}: {message}.", nameof(OnboardingEvent));
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
+    private static partial Regex OrganizationIdPattern();
+
+    [GeneratedRegex(@"^[0-9]{1,4}\z")]
+    private static partial Regex MajorVersionPattern();
+}
