@@ -8,9 +8,10 @@ public static class ProblemResponse
 {
     public const string ContentType = "application/problem+json";
 
-    public static async Task WriteAsync(HttpContext context, int status, string code, string title)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string title, Action<IHeaderDictionary>? headers = null)
     {
         context.Response.Clear();
+        headers?.Invoke(context.Response.Headers);
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
         var body = new MemoryStream();
@@ -30,17 +31,13 @@ public static class ProblemResponse
     public static Task RouteNotFound(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status404NotFound, "route-not-found", "No function has this route.");
 
-    public static Task MethodNotAllowed(HttpContext context, IEnumerable<string> allowed)
-    {
-        context.Response.Headers.Allow = string.Join(", ", allowed);
-        return WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "The function does not accept this method.");
-    }
+    public static Task MethodNotAllowed(HttpContext context, IEnumerable<string> allowed) =>
+        WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "The function does not accept this method.",
+            headers => headers.Allow = string.Join(", ", allowed));
 
-    public static Task WorkerNotReady(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "5";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "worker-not-ready", "The function worker is starting; try again shortly.");
-    }
+    public static Task WorkerNotReady(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "worker-not-ready", "The function worker is starting; try again shortly.",
+            headers => headers.RetryAfter = "5");
 
     public static Task FunctionFailed(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status500InternalServerError, "function-failed", "The function failed.");
