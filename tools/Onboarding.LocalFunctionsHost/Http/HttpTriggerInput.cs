@@ -30,8 +30,8 @@ public static class HttpTriggerInput
         {
             metadata[name] = TypedDataValues.String(value);
         }
-        metadata["Query"] = TypedDataValues.Json(JsonSerializer.Serialize(query));
-        metadata["Headers"] = TypedDataValues.Json(JsonSerializer.Serialize(request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString())));
+        metadata["Query"] = TypedDataValues.Json(JsonSerializer.Serialize(query, TypedDataValues.HostJsonOptions));
+        metadata["Headers"] = TypedDataValues.Json(JsonSerializer.Serialize(request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()), TypedDataValues.HostJsonOptions));
         var trigger = new ParameterBinding { Name = function.Trigger.Name, Data = new TypedData { Http = new RpcHttp() } };
         return new InvocationInput(invocationId, "This function was programmatically called via the host APIs.", [trigger], metadata);
     }

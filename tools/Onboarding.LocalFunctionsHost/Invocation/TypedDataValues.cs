@@ -18,7 +18,10 @@ public static class TypedDataValues
     public static TypedData JsonNumber(long value) => Json(value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A date as Newtonsoft writes a DateTimeOffset (quoted ISO 8601, fractional seconds only when non-zero), typed <c>json</c>.</summary>
-    public static TypedData JsonDate(DateTimeOffset value) => Json(JsonSerializer.Serialize(IsoDate(value)));
+    public static TypedData JsonDate(DateTimeOffset value) => Json(JsonSerializer.Serialize(IsoDate(value), HostJsonOptions));
+
+    /// <summary>Escapes only what JSON requires, as Newtonsoft does (System.Text.Json would write '+' as \u002B).</summary>
+    public static readonly JsonSerializerOptions HostJsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string IsoDate(DateTimeOffset value) =>
         value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", CultureInfo.InvariantCulture);

@@ -39,7 +39,7 @@ public sealed class TimerStatusStore(BlobContainerClient container, string hostI
             ["Last"] = TypedDataValues.IsoDate(status.Last),
             ["Next"] = TypedDataValues.IsoDate(status.Next),
             ["LastUpdated"] = TypedDataValues.IsoDate(status.LastUpdated),
-        });
+        }, TypedDataValues.HostJsonOptions);
         await container.GetBlobClient(BlobName(hostId, functionName)).UploadAsync(BinaryData.FromString(body), overwrite: true, cancellationToken);
     }
 }
