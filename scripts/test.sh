@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs Azurite (npm ci), starts it in memory on free ports, runs the .NET
-# test projects against it (after publishing the app, whose folder a test checks), and stops
-# Azurite afterwards, also when tests fail.
+# test projects against it (after publishing the app, whose folder a test checks, and building the
+# isolated-worker app the local Functions host's tests run), and stops Azurite afterwards, also
+# when tests fail.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Wizard).
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
@@ -13,6 +14,11 @@ start_azurite
 
 bash scripts/publish.sh --quick artifacts/test-publish
 export ONBOARDING_PUBLISH_DIR="$repo_root/artifacts/test-publish"
+echo "==> Building the test worker app for the local Functions host's tests"
+# The Worker SDK's inner extensions project warns NU1603 and does not read Directory.Build.props.
+dotnet build tests/TestWorkerApp/TestWorkerApp.csproj -c Release -o artifacts/test-worker \
+  --nologo -v q -p:WarningsNotAsErrors=NU1603
+export ONBOARDING_TEST_WORKER_DIR="$repo_root/artifacts/test-worker"
 export ONBOARDING_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
 echo "==> dotnet test"
 dotnet test Onboarding.sln --nologo "$@"
