@@ -93,6 +93,23 @@ public sealed class QueueTriggerTests
         await QueueAssert.IsEmptyEventuallyAsync(queue);
     }
 
+    [Fact]
+    public async Task AMessageWhoseFunctionRunsLongerThanItsVisibilityIsRenewedAndDeliveredOnce()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string>
+        {
+            ["LocalFunctionsHost__QueueProcessingVisibility"] = "00:00:02",
+        });
+        var queue = TestStorage.RawQueue(host.QueueName);
+        await queue.CreateAsync();
+
+        await queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes("slow:5000:renewed")));
+
+        await host.Observations.WaitForAsync("done", seen => seen.Count == 1);
+        await QueueAssert.IsEmptyEventuallyAsync(queue);
+        Assert.Single(host.Observations.Read("started"));
+    }
+
     private static DateTimeOffset QuotedDate(JsonElement metadata, string name)
     {
         var json = metadata.GetProperty(name).GetString()!;

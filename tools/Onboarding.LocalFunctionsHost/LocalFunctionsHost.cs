@@ -59,7 +59,7 @@ public static class LocalFunctionsHost
         services.AddSingleton(settings);
         services.AddSingleton(hostJson);
         services.AddSingleton(workerConfig);
-        services.AddSingleton(QueuesOptions.From(hostJson, isDevelopment: true));
+        services.AddSingleton(QueuesOptions.From(hostJson, settings, isDevelopment: true));
         services.AddSingleton(listeners);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GrpcListener>();

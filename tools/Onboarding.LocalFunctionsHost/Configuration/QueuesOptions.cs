@@ -21,7 +21,10 @@ public sealed record QueuesOptions
     /// <summary>How long a received message stays hidden while it is processed (renewed half-way).</summary>
     public TimeSpan ProcessingVisibility { get; init; } = TimeSpan.FromMinutes(10);
 
-    public static QueuesOptions From(HostJson hostJson, bool isDevelopment)
+    /// <summary>Setting that shortens <see cref="ProcessingVisibility"/> (the host's fixed 10 minutes), so tests can watch renewals.</summary>
+    public const string ProcessingVisibilitySetting = "LocalFunctionsHost__QueueProcessingVisibility";
+
+    public static QueuesOptions From(HostJson hostJson, AppSettings settings, bool isDevelopment)
     {
         var section = hostJson.Configuration.GetSection("extensions:queues");
         var batchSize = Math.Clamp(section.GetValue<int?>("batchSize") ?? 16, 1, 32);
@@ -36,6 +39,9 @@ public sealed record QueuesOptions
             VisibilityTimeout = section.GetValue<TimeSpan?>("visibilityTimeout") ?? TimeSpan.Zero,
             MaxDequeueCount = Math.Max(1, section.GetValue<int?>("maxDequeueCount") ?? 5),
             MessageEncoding = string.Equals(encoding, "none", StringComparison.OrdinalIgnoreCase) ? QueueMessageEncoding.None : QueueMessageEncoding.Base64,
+            ProcessingVisibility = TimeSpan.TryParse(settings.Get(ProcessingVisibilitySetting), System.Globalization.CultureInfo.InvariantCulture, out var visibility) && visibility >= TimeSpan.FromSeconds(1)
+                ? visibility
+                : TimeSpan.FromMinutes(10),
         };
     }
 }
