@@ -11,7 +11,16 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
     /// <summary>Waits out a worker (re)start first; queue and timer triggers use this.</summary>
     public async Task<InvocationResult> InvokeWhenReadyAsync(string functionName, InvocationInput input, CancellationToken cancellationToken)
     {
-        var function = await catalog.WaitForActiveAsync(functionName, cancellationToken);
+        ActiveFunction function;
+        try
+        {
+            function = await catalog.WaitForActiveAsync(functionName, cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The restarted worker no longer has the function.
+            return InvocationResult.Failed(exception.Message);
+        }
         return await InvokeAsync(function, input, cancellationToken);
     }
 
