@@ -116,6 +116,10 @@ public sealed class HttpForwardingTests(SharedHost shared) : IClassFixture<Share
         Assert.DoesNotContain("InvalidOperationException", body.GetRawText());
     }
 
+    [Fact]
+    public void ByDefaultTheWorkerIndexesItsFunctionsOverGrpc() =>
+        Assert.Contains(shared.Host.Logs.Lines, line => line.Message == "Functions indexed from the worker (FunctionsMetadataRequest)");
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : "";
 }

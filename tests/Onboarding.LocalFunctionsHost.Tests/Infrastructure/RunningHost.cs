@@ -40,7 +40,7 @@ public sealed class RunningHost : IAsyncDisposable
     public int? WorkerProcessId => _app.Services.GetRequiredService<WorkerSupervisor>().WorkerProcessId;
 
     /// <summary>Starts a host; <paramref name="settings"/> adds or replaces app settings (TEST_SCHEDULE defaults to a yearly one).</summary>
-    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? queueName = null, string? hostId = null)
+    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? queueName = null, string? hostId = null, string? appDirectory = null)
     {
         queueName ??= TestStorage.UniqueName("q");
         hostId ??= TestStorage.UniqueName("host");
@@ -60,7 +60,7 @@ public sealed class RunningHost : IAsyncDisposable
         }
         var logs = new CollectedLogs();
         var app = LocalFunctionsHost.Build(
-            new HostStartupOptions { AppDirectory = TestWorkerApp.OutputDirectory, HttpPort = 0, SettingOverrides = values },
+            new HostStartupOptions { AppDirectory = appDirectory ?? TestWorkerApp.OutputDirectory, HttpPort = 0, SettingOverrides = values },
             logging =>
             {
                 logging.ClearProviders();

@@ -143,6 +143,7 @@ public sealed partial class WorkerSupervisor(
             if (response.UseDefaultMetadataIndexing)
             {
                 functions = FunctionsMetadataFile.Read(appDirectory);
+                FunctionsIndexed(logger, "functions.metadata (the worker asked for default indexing)");
             }
             else if (response.Result?.Status != StatusResult.Types.Status.Success)
             {
@@ -154,11 +155,13 @@ public sealed partial class WorkerSupervisor(
                     .Where(metadata => metadata.Status is null || metadata.Status.Status == StatusResult.Types.Status.Success || Dropped(metadata.Name, metadata.Status.Exception?.Message ?? "indexing failed"))
                     .Select(WorkerIndexedFunction.From)
                     .ToList();
+                FunctionsIndexed(logger, "the worker (FunctionsMetadataRequest)");
             }
         }
         else
         {
             functions = FunctionsMetadataFile.Read(appDirectory);
+            FunctionsIndexed(logger, "functions.metadata (worker indexing is off)");
         }
         var runtime = settings.Get("FUNCTIONS_WORKER_RUNTIME") ?? workerConfig.Language;
         return functions
@@ -205,6 +208,9 @@ public sealed partial class WorkerSupervisor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} ready: {Count} functions loaded ({Functions})")]
     private static partial void WorkerReady(ILogger logger, string workerId, int count, string functions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Functions indexed from {Source}")]
+    private static partial void FunctionsIndexed(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {FunctionName} is left out: {Reason}")]
     private static partial void FunctionDropped(ILogger logger, string functionName, string reason);
