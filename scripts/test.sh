@@ -20,7 +20,13 @@ dotnet build tests/TestWorkerApp/TestWorkerApp.csproj -c Release -o artifacts/te
   --nologo -v q -p:WarningsNotAsErrors=NU1603
 export ONBOARDING_TEST_WORKER_DIR="$repo_root/artifacts/test-worker"
 export ONBOARDING_TEST_STORAGE="$AZURITE_CONNECTION_STRING"
+export ONBOARDING_TEST_NOTES="$repo_root/artifacts/test-notes.txt"
+rm -f "$ONBOARDING_TEST_NOTES"
 echo "==> dotnet test (one test project at a time)"
 # The local Functions host's tests start worker processes; run beside the app's tests they would
 # compete with its timing-sensitive start-up tests for the two cores.
 dotnet test Onboarding.sln --nologo -m:1 "$@"
+if [ -f "$ONBOARDING_TEST_NOTES" ]; then
+  echo "==> Notes from the tests"
+  cat "$ONBOARDING_TEST_NOTES"
+fi
