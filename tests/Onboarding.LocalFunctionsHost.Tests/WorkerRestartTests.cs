@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using Onboarding.LocalFunctionsHost.Tests.Infrastructure;
 
@@ -31,5 +32,22 @@ public sealed class WorkerRestartTests
         Assert.NotEqual(killed, host.WorkerProcessId);
         Assert.Contains(host.Logs.Lines, line => line.Message.StartsWith($"Worker process {killed} exited with code", StringComparison.Ordinal));
         Assert.Contains(host.Logs.Lines, line => line.Message.StartsWith("Restarting the worker", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnHttpRequestInFlightWhenTheWorkerDiesIsA500AndTheRestartedWorkerServesTheNextOne()
+    {
+        await using var host = await RunningHost.StartAsync();
+        await host.WaitUntilReadyAsync();
+        var inFlight = host.Client.GetAsync("/api/echo/slow?delay=30000");
+        await host.Observations.WaitForAsync("http-started", seen => seen.Count == 1);
+
+        Process.GetProcessById(host.WorkerProcessId!.Value).Kill();
+
+        using var failed = await inFlight;
+        await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.InternalServerError, "function-failed");
+        await host.WaitUntilReadyAsync();
+        using var served = await host.Client.GetAsync("/api/echo/after-restart");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 }

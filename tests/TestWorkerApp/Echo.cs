@@ -16,6 +16,11 @@ public sealed class Echo
         {
             throw new InvalidOperationException("Echo was asked to fail; secret-internal-detail");
         }
+        if (int.TryParse(request.Query["delay"], out var delay))
+        {
+            Observations.Write("http-started", context.InvocationId, new { delay });
+            await Task.Delay(delay);
+        }
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
         var response = request.HttpContext.Response;
