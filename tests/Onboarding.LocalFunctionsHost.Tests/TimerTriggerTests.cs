@@ -56,10 +56,16 @@ public sealed class TimerTriggerTests
         using var timerRun = await host.Client.PostAsJsonAsync("/admin/functions/Tick", new { input = "" });
         using var queueRun = await host.Client.PostAsJsonAsync("/admin/functions/ProcessMessage", new { input = "from the admin API" });
         using var unknown = await host.Client.PostAsJsonAsync("/admin/functions/NoSuchFunction", new { input = "" });
+        using var noName = await host.Client.PostAsJsonAsync("/admin/functions", Array.Empty<string>());
+        using var httpFunction = await host.Client.PostAsJsonAsync("/admin/functions/Echo", new { input = "" });
+        using var get = await host.Client.GetAsync("/admin/functions/Tick");
 
         Assert.Equal(HttpStatusCode.Accepted, timerRun.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, queueRun.StatusCode);
         await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound, "function-not-found");
+        await ProblemAssert.IsProblemAsync(noName, HttpStatusCode.NotFound, "function-not-found");
+        await ProblemAssert.IsProblemAsync(httpFunction, HttpStatusCode.NotFound, "function-not-found");
+        await ProblemAssert.IsProblemAsync(get, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
         var tick = (await host.Observations.WaitForAsync("tick", seen => seen.Count == 1)).Single();
         Assert.False(tick.GetProperty("isPastDue").GetBoolean());
         var done = (await host.Observations.WaitForAsync("done", seen => seen.Count == 1)).Single();

@@ -39,13 +39,14 @@ public sealed partial class AdminInvokeEndpoint(
             await ProblemResponse.MethodNotAllowed(context, ["POST"]);
             return;
         }
-        var name = context.Request.Path.Value![PathPrefix.Length..].Trim('/');
-        var function = catalog.Functions?.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (catalog.Functions is null)
+        if (catalog.Functions is not { } functions)
         {
             await ProblemResponse.WorkerNotReady(context);
             return;
         }
+        var path = context.Request.Path.Value ?? "";
+        var name = path.Length > PathPrefix.Length ? path[PathPrefix.Length..].Trim('/') : "";
+        var function = functions.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
         if (function is null || function.IsHttp)
         {
             await ProblemResponse.WriteAsync(context, StatusCodes.Status404NotFound, "function-not-found", "No queue or timer function has this name.");
@@ -55,7 +56,9 @@ public sealed partial class AdminInvokeEndpoint(
         try
         {
             using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            input = body.RootElement.TryGetProperty("input", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+            input = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("input", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
+                : "";
         }
         catch (JsonException)
         {

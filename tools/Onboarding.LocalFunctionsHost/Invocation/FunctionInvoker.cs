@@ -71,6 +71,11 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
         {
             return InvocationResult.Failed(exception.Message);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The HTTP client went away or the host is stopping; the worker's late response is ignored.
+            return InvocationResult.Failed("The invocation was abandoned before the worker answered.");
+        }
     }
 
     private static string NewTraceParent() => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00";

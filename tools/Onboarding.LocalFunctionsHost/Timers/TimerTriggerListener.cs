@@ -67,6 +67,10 @@ public sealed partial class TimerTriggerListener(
         {
             return status;
         }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return status;
+        }
         if (store is null)
         {
             return null;
