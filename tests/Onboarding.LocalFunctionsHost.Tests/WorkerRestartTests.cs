@@ -42,11 +42,12 @@ public sealed class WorkerRestartTests
         var inFlight = host.Client.GetAsync("/api/echo/slow?delay=30000");
         await host.Observations.WaitForAsync("http-started", seen => seen.Count == 1);
 
-        Process.GetProcessById(host.WorkerProcessId!.Value).Kill();
+        var killed = host.WorkerProcessId!.Value;
+        Process.GetProcessById(killed).Kill();
 
         using var failed = await inFlight;
         await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.InternalServerError, "function-failed");
-        await host.WaitUntilReadyAsync();
+        await host.WaitForReplacementWorkerAsync(killed);
         using var served = await host.Client.GetAsync("/api/echo/after-restart");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }

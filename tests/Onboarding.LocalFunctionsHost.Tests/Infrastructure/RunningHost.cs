@@ -85,6 +85,21 @@ public sealed class RunningHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a worker other than <paramref name="previousProcessId"/> has loaded the functions.</summary>
+    public async Task WaitForReplacementWorkerAsync(int previousProcessId)
+    {
+        var catalog = _app.Services.GetRequiredService<FunctionCatalog>();
+        var deadline = Stopwatch.StartNew();
+        while (!(WorkerProcessId is { } current && current != previousProcessId && catalog.IsReady))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new TimeoutException("No replacement worker became ready:\n" + string.Join("\n", Logs.Lines));
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
