@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Onboarding.LocalFunctionsHost.Metadata;
+
+/// <summary>Reads functions.metadata, which the Worker SDK writes next to the app; used when worker indexing is off.</summary>
+public static class FunctionsMetadataFile
+{
+    public static IReadOnlyList<FunctionDefinition> Read(string appDirectory)
+    {
+        var path = Path.Combine(appDirectory, "functions.metadata");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException("The app folder has no functions.metadata.", path);
+        }
+        var functions = JsonNode.Parse(File.ReadAllText(path))?.AsArray() ?? throw new InvalidDataException("functions.metadata is empty.");
+        return functions.OfType<JsonObject>().Select(Parse).ToList();
+    }
+
+    private static FunctionDefinition Parse(JsonObject function)
+    {
+        string Text(string name) => function[name]?.GetValue<string>() ?? "";
+        var bindings = (function["bindings"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Select(binding => FunctionBinding.Parse((JsonObject)binding.DeepClone()))
+            .ToList();
+        var properties = (function["properties"] as JsonObject ?? [])
+            .ToDictionary(pair => pair.Key, pair => pair.Value?.ToString() ?? "");
+        // With file metadata the host gives each function an id of its own.
+        return new FunctionDefinition(Text("name"), Guid.NewGuid().ToString(), Text("scriptFile"), Text("entryPoint"), Text("language"), bindings, properties);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Onboarding.LocalFunctionsHost.Configuration;
+using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Worker;
+
+namespace Onboarding.LocalFunctionsHost.Timers;
+
+/// <summary>Starts one schedule per timer-triggered function once the worker has reported its functions.</summary>
+public sealed partial class TimerTriggers(
+    HostStartupOptions startup,
+    FunctionCatalog catalog,
+    AppSettings settings,
+    FunctionInvoker invoker,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggerFactory,
+    ILogger<TimerTriggers> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
+    {
+        // Triggers stop as soon as the host begins stopping, before the worker is told to terminate.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
+        var functions = await catalog.FunctionsKnown.WaitAsync(stoppingToken);
+        var timers = new List<Task>();
+        foreach (var function in functions.Where(function => function.Trigger.IsType("timerTrigger")))
+        {
+            try
+            {
+                var schedule = TimerSchedule.Parse(settings.Resolve(function.Trigger.Text("schedule") ?? ""));
+                var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
+                var store = monitored ? CreateStore() : null;
+                var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
+                    invoker, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
+                timers.Add(RunAsync(function.Name, listener, stoppingToken));
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or NCrontab.CrontabException)
+            {
+                TimerNotStarted(logger, exception, function.Name);
+            }
+        }
+        await Task.WhenAll(timers);
+    }
+
+    private async Task RunAsync(string functionName, TimerTriggerListener listener, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await listener.RunAsync(stoppingToken);
+        }
+        catch (Azure.RequestFailedException exception)
+        {
+            TimerNotStarted(logger, exception, functionName);
+        }
+    }
+
+    private TimerStatusStore? CreateStore()
+    {
+        try
+        {
+            var container = new BlobServiceClient(StorageConnection.Resolve(settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
+            return new TimerStatusStore(container, HostId());
+        }
+        catch (InvalidOperationException exception)
+        {
+            NoStatusStore(logger, exception.Message);
+            return null;
+        }
+    }
+
+    /// <summary><c>AzureFunctionsWebHost__hostid</c>, else the machine name and a hash of the app folder (at most 32 characters).</summary>
+    private string HostId()
+    {
+        if ((settings.Get("AzureFunctionsWebHost__hostid") ?? settings.Get("AzureFunctionsWebHost:hostid")) is { Length: > 0 } configured)
+        {
+            return configured.ToLowerInvariant();
+        }
+        var machine = new string(Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(startup.AppDirectory))))[..8];
+        var id = $"{machine}-{hash}";
+        return id.Length <= 32 ? id : id[^32..];
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The timer trigger of function {FunctionName} cannot start")]
+    private static partial void TimerNotStarted(ILogger logger, Exception exception, string functionName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are not monitored (no storage for their status): {Reason}")]
+    private static partial void NoStatusStore(ILogger logger, string reason);
+}
