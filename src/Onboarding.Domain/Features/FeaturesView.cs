@@ -8,7 +8,8 @@ public sealed record UnlockedFeatureView(string Id, string TitleKey, string Desc
 
 /// <summary>
 /// A feature still locked and what it waits for: <paramref name="Milestone"/> (a counter or an event
-/// type, per <paramref name="MilestoneKind"/>) reaching <paramref name="Threshold"/>.
+/// type, per <paramref name="MilestoneKind"/>) reaching <paramref name="Threshold"/>. With "show all"
+/// on it stays locked (its milestone is not reached) but <paramref name="Visible"/>: the product shows it.
 /// </summary>
 public sealed record LockedFeatureView(
     string Id,
@@ -17,7 +18,8 @@ public sealed record LockedFeatureView(
     MilestoneKind MilestoneKind,
     string Milestone,
     long Threshold,
-    long CurrentCount)
+    long CurrentCount,
+    bool Visible = false)
 {
     /// <summary>How many more the milestone needs; never negative.</summary>
     public long Remaining => Math.Max(0, Threshold - CurrentCount);
@@ -59,7 +61,8 @@ public sealed record FeaturesView(
                     milestone.Kind,
                     milestone.Name,
                     milestone.Threshold,
-                    FeatureRules.CurrentCount(onboarding.Activity, milestone)));
+                    FeatureRules.CurrentCount(onboarding.Activity, milestone),
+                    Visible: state.ShowAll));
             }
         }
         return new FeaturesView(state.ShowAll, state.ShowAllChangedAt, unlocked, locked);

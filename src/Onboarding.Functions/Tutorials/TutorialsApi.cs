@@ -32,8 +32,13 @@ public static class TutorialsApi
 
     public sealed record SkipRequest(int? StepReached);
 
-    /// <summary>The answer to a tutorial change: all tutorials afterwards and the events the change caused.</summary>
-    public sealed record TutorialChangeView(TutorialsView Tutorials, IReadOnlyList<EventView> Events);
+    /// <summary>The answer to a tutorial change: all tutorials afterwards (as <c>GET</c> answers them) and the events the change caused.</summary>
+    public sealed record TutorialChangeView(IReadOnlyList<TutorialView> Tutorials, int CompletedCount, int TotalCount, IReadOnlyList<EventView> Events)
+    {
+        /// <summary>The same members as <c>GET .../tutorials</c>, plus the events the change caused.</summary>
+        public static TutorialChangeView From(TutorialsView tutorials, IReadOnlyList<EventView> events) =>
+            new(tutorials.Tutorials, tutorials.CompletedCount, tutorials.TotalCount, events);
+    }
 
     public static async Task<Ok<TutorialsView>> GetTutorials(string orgId, HttpResponse response, [AsParameters] OnboardingServices services, CancellationToken cancellationToken)
     {
@@ -100,7 +105,7 @@ public static class TutorialsApi
     {
         var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(http.Request), cancellationToken);
         return ConditionalRequests.Respond(http.Response, outcome,
-            snapshot => new TutorialChangeView(TutorialsView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+            snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 
     private static int? ReadWholeNumber(JsonElement body, string name) =>

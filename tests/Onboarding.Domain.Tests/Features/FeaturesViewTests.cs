@@ -31,6 +31,20 @@ public sealed class FeaturesViewTests
     }
 
     [Fact]
+    public void WithShowAllOnLockedFeaturesStayLockedButAreVisible()
+    {
+        var showingAll = FeatureRules.SetShowAll(With(OnboardingEventTypes.VolunteerAdded, 7), true, Now).After;
+
+        var hidden = FeaturesView.From(With(OnboardingEventTypes.VolunteerAdded, 7), Default);
+        var shown = FeaturesView.From(showingAll, Default);
+
+        Assert.All(hidden.Locked, f => Assert.False(f.Visible));
+        Assert.Equal(hidden.Locked.Select(f => f.Id), shown.Locked.Select(f => f.Id));
+        Assert.All(shown.Locked, f => Assert.True(f.Visible));
+        Assert.All(shown.Locked, f => Assert.True(shown.IsVisible(f.Id)));
+    }
+
+    [Fact]
     public void AnUnlockedFeatureShowsWhenItWasUnlocked()
     {
         var onboarding = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 3), Default, Now).After;

@@ -127,6 +127,7 @@ public sealed class ChecklistEndToEndTests : IngestionAppTest
         Assert.Equal(HttpStatusCode.OK, on.StatusCode);
         var answer = await on.ReadJsonAsync();
         Assert.True(answer.GetProperty("features").GetProperty("showAll").GetBoolean());
+        Assert.All(answer.GetProperty("features").GetProperty("locked").EnumerateArray(), f => Assert.True(f.GetProperty("visible").GetBoolean()));
         Assert.Equal(JsonValueKind.Array, answer.GetProperty("events").ValueKind);
         await refused.AssertProblemAsync(403, "role_required");
         await invalid.AssertProblemAsync(400, "validation_failed");

@@ -32,7 +32,8 @@ public sealed class TutorialsApiTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Equal("tutorial_started", started.GetProperty("events")[0].GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
         Assert.Equal("tutorial_completed", completed.GetProperty("events")[0].GetProperty("type").GetString());
-        var tutorial = completed.GetProperty("tutorials").GetProperty("tutorials").EnumerateArray().Single(t => t.GetProperty("tutorialId").GetString() == "teams_setup");
+        var tutorial = completed.GetProperty("tutorials").EnumerateArray().Single(t => t.GetProperty("tutorialId").GetString() == "teams_setup");
+        Assert.Equal((1, 5), (completed.GetProperty("completedCount").GetInt32(), completed.GetProperty("totalCount").GetInt32()));
         Assert.Equal(("completed", 3), (tutorial.GetProperty("status").GetString(), tutorial.GetProperty("stepsCompleted").GetInt32()));
         var rows = await StoredRows.OfOrganizationAsync(org);
         Assert.Contains(rows, r => r.RowKey == "profile|tutorial|teams_setup" && r.GetDateTimeOffset("CompletedAt") is not null);
@@ -65,7 +66,7 @@ public sealed class TutorialsApiTests(AppFixture fixture) : IClassFixture<AppFix
 
         Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
         await refused.AssertProblemAsync(409, "tutorial_skipped");
-        var tutorial = replay.GetProperty("tutorials").GetProperty("tutorials").EnumerateArray().Single(t => t.GetProperty("tutorialId").GetString() == "solver_run");
+        var tutorial = replay.GetProperty("tutorials").EnumerateArray().Single(t => t.GetProperty("tutorialId").GetString() == "solver_run");
         Assert.Equal(1, tutorial.GetProperty("replayCount").GetInt32());
         Assert.Equal(0, tutorial.GetProperty("stepsCompleted").GetInt32());
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
