@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Worker;
 
 namespace Onboarding.LocalFunctionsHost.Timers;
@@ -18,32 +19,20 @@ public sealed partial class TimerTriggers(
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
-    ILogger<TimerTriggers> logger) : BackgroundService
+    ILogger<TimerTriggers> logger) : TriggerListeners(catalog, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken hostStopping)
+    protected override string TriggerType => "timerTrigger";
+
+    protected override bool IsBindingError(Exception exception) => exception is InvalidOperationException or FormatException or NCrontab.CrontabException;
+
+    protected override Task Start(FunctionDefinition function, CancellationToken stoppingToken)
     {
-        // Triggers stop as soon as the host begins stopping, before the worker is told to terminate.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
-        var stoppingToken = stopping.Token;
-        var functions = await catalog.FunctionsKnown.WaitAsync(stoppingToken);
-        var timers = new List<Task>();
-        foreach (var function in functions.Where(function => function.Trigger.IsType("timerTrigger")))
-        {
-            try
-            {
-                var schedule = TimerSchedule.Parse(settings.Resolve(function.Trigger.Text("schedule") ?? ""));
-                var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
-                var store = monitored ? CreateStore() : null;
-                var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
-                    invoker, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
-                timers.Add(RunAsync(function.Name, listener, stoppingToken));
-            }
-            catch (Exception exception) when (exception is InvalidOperationException or FormatException or NCrontab.CrontabException)
-            {
-                TimerNotStarted(logger, exception, function.Name);
-            }
-        }
-        await Task.WhenAll(timers);
+        var schedule = TimerSchedule.Parse(settings.Resolve(function.Trigger.Text("schedule") ?? ""));
+        var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
+        var store = monitored ? CreateStore() : null;
+        var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
+            invoker, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
+        return RunAsync(function.Name, listener, stoppingToken);
     }
 
     private async Task RunAsync(string functionName, TimerTriggerListener listener, CancellationToken stoppingToken)

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Onboarding.LocalFunctionsHost.Metadata;
+
+namespace Onboarding.LocalFunctionsHost.Worker;
+
+/// <summary>
+/// Starts one listener per function of one trigger type once the worker has reported its functions;
+/// a trigger whose binding cannot be used is logged and the others run.
+/// </summary>
+public abstract partial class TriggerListeners(FunctionCatalog catalog, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
+{
+    /// <summary>The binding type this class listens for, e.g. <c>queueTrigger</c>.</summary>
+    protected abstract string TriggerType { get; }
+
+    /// <summary>Starts listening for <paramref name="function"/> and returns the running listener; throws at once when its binding cannot be used.</summary>
+    protected abstract Task Start(FunctionDefinition function, CancellationToken stoppingToken);
+
+    /// <summary>Whether <paramref name="exception"/> from <see cref="Start"/> means the binding cannot be used.</summary>
+    protected virtual bool IsBindingError(Exception exception) => exception is InvalidOperationException or FormatException or ArgumentException;
+
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
+    {
+        // Triggers stop as soon as the host begins stopping, before the worker is told to terminate.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
+        var functions = await catalog.FunctionsKnown.WaitAsync(stoppingToken);
+        var running = new List<Task>();
+        foreach (var function in functions.Where(function => function.Trigger.IsType(TriggerType)))
+        {
+            try
+            {
+                running.Add(Start(function, stoppingToken));
+            }
+            catch (Exception exception) when (IsBindingError(exception))
+            {
+                NotStarted(logger, exception, TriggerType, function.Name);
+            }
+        }
+        await Task.WhenAll(running);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {TriggerType} of function {FunctionName} cannot start")]
+    private static partial void NotStarted(ILogger logger, Exception exception, string triggerType, string functionName);
+}
