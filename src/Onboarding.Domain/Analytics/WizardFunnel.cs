@@ -1,0 +1,107 @@
+using Onboarding.Domain.Events;
+
+namespace Onboarding.Domain.Analytics;
+
+/// <summary>One wizard step of the funnel: organizations that reached it, completed it and dropped out at it.</summary>
+public sealed record FunnelStep(int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double? MedianDurationSeconds);
+
+/// <summary>
+/// The wizard funnel of a period, built from its onboarding events and mergeable, so that per-day
+/// tallies (the roll-ups) add up to any range without reading the events again. Organizations are
+/// counted once per step however often they repeat it (a reset wizard); sample events never count.
+/// </summary>
+public sealed class WizardFunnel
+{
+    private readonly HashSet<string> started = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, HashSet<string>> completed = [];
+    private readonly Dictionary<int, HashSet<string>> dropped = [];
+    private readonly Dictionary<int, List<double>> durations = [];
+
+    public void Add(OnboardingEvent e)
+    {
+        if (e.IsSample)
+        {
+            return;
+        }
+        switch (e.Type)
+        {
+            case OnboardingEventTypes.WizardStarted:
+                started.Add(e.OrganizationId);
+                break;
+            case OnboardingEventTypes.WizardStepCompleted when e.WizardStepReached is { } step:
+                Of(completed, step).Add(e.OrganizationId);
+                if (e.StepDurationSeconds is { } seconds)
+                {
+                    durations.TryAdd(step, []);
+                    durations[step].Add(seconds);
+                }
+                break;
+            case OnboardingEventTypes.WizardSkipped when e.WizardStepDropped is { } step:
+                Of(dropped, step).Add(e.OrganizationId);
+                break;
+        }
+    }
+
+    /// <summary>Adds what <paramref name="other"/> counted (another day, say) to this funnel.</summary>
+    public void Merge(WizardFunnel other)
+    {
+        started.UnionWith(other.started);
+        foreach (var (step, organizations) in other.completed)
+        {
+            Of(completed, step).UnionWith(organizations);
+        }
+        foreach (var (step, organizations) in other.dropped)
+        {
+            Of(dropped, step).UnionWith(organizations);
+        }
+        foreach (var (step, seconds) in other.durations)
+        {
+            durations.TryAdd(step, []);
+            durations[step].AddRange(seconds);
+        }
+    }
+
+    /// <summary>
+    /// Steps 1 to <paramref name="stepCount"/>. An organization reached a step when it started the wizard
+    /// (step 1), completed the step before, or completed or dropped out at this step or a later one, so
+    /// every step counts no more than the one before it. Drop-off is the share of those who reached the
+    /// step that dropped out at it.
+    /// </summary>
+    public IReadOnlyList<FunnelStep> Steps(int stepCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stepCount, 1);
+        var steps = new List<FunnelStep>(stepCount);
+        var reachedLater = new HashSet<string>(StringComparer.Ordinal);
+        for (var step = stepCount; step >= 1; step--)
+        {
+            reachedLater.UnionWith(In(completed, step));
+            reachedLater.UnionWith(In(dropped, step));
+            var reached = new HashSet<string>(reachedLater, StringComparer.Ordinal);
+            reached.UnionWith(step == 1 ? started : In(completed, step - 1));
+            var droppedHere = In(dropped, step).Count;
+            steps.Add(new FunnelStep(
+                step,
+                reached.Count,
+                In(completed, step).Count,
+                droppedHere,
+                reached.Count == 0 ? 0 : Math.Round(100.0 * droppedHere / reached.Count, 1, MidpointRounding.AwayFromZero),
+                SummaryStatistics.From(durations.GetValueOrDefault(step) ?? []).Median));
+        }
+        steps.Reverse();
+        return steps;
+    }
+
+    private static IReadOnlySet<string> In(Dictionary<int, HashSet<string>> byStep, int step) =>
+        byStep.TryGetValue(step, out var organizations) ? organizations : NoOrganizations;
+
+    private static readonly HashSet<string> NoOrganizations = [];
+
+    private static HashSet<string> Of(Dictionary<int, HashSet<string>> byStep, int step)
+    {
+        if (!byStep.TryGetValue(step, out var organizations))
+        {
+            byStep[step] = organizations = new HashSet<string>(StringComparer.Ordinal);
+        }
+        return organizations;
+    }
+}
