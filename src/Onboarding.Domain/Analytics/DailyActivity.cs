@@ -1,0 +1,63 @@
+using Onboarding.Domain.Events;
+
+namespace Onboarding.Domain.Analytics;
+
+/// <summary>One UTC day: how many organizations were active (any onboarding or activity event) and the events by type.</summary>
+public sealed record ActiveDay(DateOnly Day, int ActiveOrganizations, IReadOnlyDictionary<string, int> EventsByType);
+
+/// <summary>
+/// Daily active organizations and event counts by type, tallied from events and mergeable (per-day
+/// tallies of other instances or roll-ups add up). Sample events never count.
+/// </summary>
+public sealed class DailyActivity
+{
+    private readonly Dictionary<DateOnly, HashSet<string>> organizations = [];
+    private readonly Dictionary<DateOnly, Dictionary<string, int>> counts = [];
+
+    public void Add(OnboardingEvent e)
+    {
+        if (e.IsSample)
+        {
+            return;
+        }
+        var day = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
+        if (!organizations.TryGetValue(day, out var active))
+        {
+            organizations[day] = active = new HashSet<string>(StringComparer.Ordinal);
+            counts[day] = new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+        active.Add(e.OrganizationId);
+        counts[day][e.Type] = counts[day].GetValueOrDefault(e.Type) + 1;
+    }
+
+    public void Merge(DailyActivity other)
+    {
+        foreach (var (day, active) in other.organizations)
+        {
+            if (!organizations.TryGetValue(day, out var mine))
+            {
+                organizations[day] = mine = new HashSet<string>(StringComparer.Ordinal);
+                counts[day] = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+            mine.UnionWith(active);
+            foreach (var (type, count) in other.counts[day])
+            {
+                counts[day][type] = counts[day].GetValueOrDefault(type) + count;
+            }
+        }
+    }
+
+    /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> (inclusive), quiet days included with zeros.</summary>
+    public IReadOnlyList<ActiveDay> Days(DateOnly from, DateOnly to)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
+        var days = new List<ActiveDay>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            days.Add(organizations.TryGetValue(day, out var active)
+                ? new ActiveDay(day, active.Count, counts[day].OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal))
+                : new ActiveDay(day, 0, new Dictionary<string, int>(StringComparer.Ordinal)));
+        }
+        return days;
+    }
+}
