@@ -7,6 +7,9 @@ namespace Onboarding.Functions.Auth;
 /// <summary>What a route needs of its caller.</summary>
 public enum AccessLevel
 {
+    /// <summary>Anyone, without a token: only health and the API description.</summary>
+    Anyone,
+
     /// <summary>Any member (or admin) of the route's organization.</summary>
     OrgMember,
 
@@ -25,15 +28,13 @@ public static class OrganizationAccess
 {
     public const string OrgIdRouteValue = "orgId";
 
-    public static TBuilder RequireAccess<TBuilder>(this TBuilder builder, AccessLevel level) where TBuilder : IEndpointConventionBuilder
+    /// <summary>Null when the caller may go on; otherwise the problem to answer with.</summary>
+    public static async Task<IResult?> CheckAsync(HttpContext http, AccessLevel level)
     {
-        builder.AddEndpointFilter(async (context, next) => await CheckAsync(context.HttpContext, level) ?? await next(context));
-        builder.WithMetadata(new AccessRequirement(level));
-        return builder;
-    }
-
-    private static async Task<IResult?> CheckAsync(HttpContext http, AccessLevel level)
-    {
+        if (level == AccessLevel.Anyone)
+        {
+            return null;
+        }
         var authentication = await http.AuthenticateAsync(BearerAuthenticationHandler.SchemeName);
         if (!authentication.Succeeded)
         {
@@ -68,6 +69,3 @@ public static class OrganizationAccess
         return null;
     }
 }
-
-/// <summary>Endpoint metadata naming the access a route needs (read by tests and the OpenAPI document).</summary>
-public sealed record AccessRequirement(AccessLevel Level);

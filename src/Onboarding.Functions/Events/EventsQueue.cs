@@ -1,6 +1,5 @@
 using Azure.Storage.Queues;
 using Azure;
-using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Events;

@@ -1,6 +1,6 @@
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
-using Onboarding.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Onboarding.Functions.Events;
 
@@ -14,30 +14,29 @@ public sealed partial class IngestOnboardingEvents(
     EventsQueue queues,
     OnboardingCatalog catalog,
     TimeProvider clock,
-    ILogger<IngestOnboardingEvents> logger) : IQueueFunction
+    ILogger<IngestOnboardingEvents> logger)
 {
-    public async Task RunAsync(QueueTriggerMessage message, FunctionInvocationContext context, CancellationToken cancellationToken)
+    /// <summary>The message arrives as text (host.json: <c>messageEncoding</c> none); <paramref name="id"/> is the queue's message id.</summary>
+    [Function(nameof(IngestOnboardingEvents))]
+    public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
-        var parsed = EventMessageParser.Parse(message.MessageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount);
         foreach (var rejected in parsed.Rejected)
         {
             var reasons = string.Join("; ", rejected.Reasons);
-            LogRejected(message.Id, rejected.Index, rejected.Id, reasons);
-            context.Log($"Rejected event {rejected.Index} ({rejected.Id ?? "no id"}): {reasons}");
+            LogRejected(id, rejected.Index, rejected.Id, reasons);
         }
 
         if (parsed.MessageError is not null || parsed.Valid.Count == 0)
         {
             var reason = parsed.MessageError ?? $"all {parsed.Rejected.Count} events are invalid";
-            await queues.SendToPoisonAsync(message.MessageText, cancellationToken);
-            LogPoisoned(message.Id, queues.PoisonName, reason);
-            context.Log($"Moved to {queues.PoisonName}: {reason}");
+            await queues.SendToPoisonAsync(messageText, cancellationToken);
+            LogPoisoned(id, queues.PoisonName, reason);
             return;
         }
 
         var result = await ingestion.IngestAsync(parsed.Valid, cancellationToken);
-        LogIngested(message.Id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues);
-        context.Log($"Stored {result.Stored}, already stored {result.Duplicates}, rejected {parsed.Rejected.Count}, progress events {result.ProgressEvents}");
+        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: event {Index} ({EventId}) rejected: {Reasons}")]

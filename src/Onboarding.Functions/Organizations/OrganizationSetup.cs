@@ -1,4 +1,3 @@
-using Onboarding.Functions.Hosting;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -13,7 +12,6 @@ public static class OrganizationSetup
         services.AddSingleton<EventProjection>();
         services.AddSingleton<PendingProjections>();
         services.AddSingleton<OrganizationUpdates>();
-        services.AddTimerFunction<ProjectPendingEvents>("%" + ProjectPendingEvents.ScheduleSetting + "%");
         return services;
     }
 }

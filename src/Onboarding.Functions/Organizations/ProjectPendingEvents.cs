@@ -1,4 +1,4 @@
-using Onboarding.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -12,14 +12,15 @@ public sealed partial class ProjectPendingEvents(
     OrganizationStore organizations,
     EventProjection projection,
     TimeProvider clock,
-    ILogger<ProjectPendingEvents> logger) : ITimerFunction
+    ILogger<ProjectPendingEvents> logger)
 {
     public const string ScheduleSetting = "PROJECTION_SWEEP_SCHEDULE";
 
     /// <summary>Younger rows most likely belong to changes still running.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
-    public async Task RunAsync(TimerTriggerInfo timer, FunctionInvocationContext context, CancellationToken cancellationToken)
+    [Function(nameof(ProjectPendingEvents))]
+    public async Task Run([TimerTrigger("%PROJECTION_SWEEP_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         int changes = 0, events = 0;
         await foreach (var row in pending.OlderThanAsync(clock.GetUtcNow() - Grace, cancellationToken))
@@ -31,7 +32,6 @@ public sealed partial class ProjectPendingEvents(
             events += committed.Count;
         }
         LogSwept(changes, events);
-        context.Log($"Projected {events} events of {changes} pending changes");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Changes} pending projections ({Events} committed events projected)")]

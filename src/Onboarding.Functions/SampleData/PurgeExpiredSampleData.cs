@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.SampleData;
-using Onboarding.Functions.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;
@@ -18,11 +18,12 @@ public sealed partial class PurgeExpiredSampleData(
     OrganizationUpdates updates,
     IOptions<SampleDataOptions> options,
     TimeProvider clock,
-    ILogger<PurgeExpiredSampleData> logger) : ITimerFunction
+    ILogger<PurgeExpiredSampleData> logger)
 {
     public const string ScheduleSetting = "PURGE_SCHEDULE";
 
-    public async Task RunAsync(TimerTriggerInfo timer, FunctionInvocationContext context, CancellationToken cancellationToken)
+    [Function(nameof(PurgeExpiredSampleData))]
+    public async Task Run([TimerTrigger("%PURGE_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow();
@@ -54,7 +55,6 @@ public sealed partial class PurgeExpiredSampleData(
         }
         var elapsed = clock.GetElapsedTime(started);
         LogPurged(purged, rowsDeleted, skipped, elapsed.TotalMilliseconds, stoppedEarly);
-        context.Log($"Purged {purged} organizations ({rowsDeleted} rows), skipped {skipped}, in {elapsed.TotalMilliseconds:F0} ms{(stoppedEarly ? "; budget reached, the next run continues" : "")}");
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Onboarding.Functions.Hosting;
 
 namespace Onboarding.Functions.SampleData;
 
@@ -13,7 +12,6 @@ public static class SampleDataSetup
             .ValidateOnStart();
         services.AddSingleton<SampleDataStore>();
         services.AddSingleton<SampleDataService>();
-        services.AddTimerFunction<PurgeExpiredSampleData>("%" + PurgeExpiredSampleData.ScheduleSetting + "%");
         return services;
     }
 }

@@ -1,13 +1,12 @@
+using Microsoft.Azure.Functions.Worker;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
-using Onboarding.Functions.Hosting;
 
 namespace Onboarding.Functions.Events;
 
@@ -19,29 +18,21 @@ public sealed record TrackingReceipt(int Accepted, IReadOnlyList<string> EventId
 /// (<c>view_reports</c>, <c>video_played</c>, <c>video_completed</c>). They are validated, stamped with
 /// the caller's organization and queued for ingestion; the answer is 202.
 /// </summary>
-public static class TrackingApi
+public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catalog, TimeProvider clock, TrackingRateLimit rateLimit)
 {
     /// <summary>Half the queue's 64 KiB, so the stamped events always fit one message.</summary>
     public const int MaxBodyBytes = 32 * 1024;
     public const int MaxEventsPerRequest = 50;
 
-    public static IEndpointRouteBuilder MapTrackingApi(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/orgs/{orgId}/onboarding/events", TrackEvents)
-            .AsFunction("TrackEvents")
-            .RequireAccess(AccessLevel.OrgMember)
-            .RequireRateLimiting(TrackingRateLimit.PolicyName)
-            .WithTags("Events")
-            .Accepts<object>("application/json");
-        return api;
-    }
-
-    public sealed record Services(EventsQueue Queue, OnboardingCatalog Catalog, TimeProvider Clock);
-
     /// <summary>One event object, or <c>{"events": [...]}</c> with up to 50; all are accepted or none.</summary>
-    public static async Task<Results<Accepted<TrackingReceipt>, ProblemHttpResult>> TrackEvents(
-        string orgId, HttpRequest request, [AsParameters] Services services, CancellationToken cancellationToken)
+    [Function("TrackEvents"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(object))]
+    public async Task<Results<Accepted<TrackingReceipt>, ProblemHttpResult>> TrackEvents(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/onboarding/events")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
+        if (rateLimit.Refuse(orgId, request.HttpContext.Response) is { } refused)
+        {
+            return refused;
+        }
         var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
@@ -54,7 +45,7 @@ public static class TrackingApi
             return Problems.Validation(new Dictionary<string, string[]> { ["events"] = [$"Send 1 to {MaxEventsPerRequest} events."] });
         }
 
-        var now = services.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var userAgent = request.Headers.UserAgent.ToString();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var accepted = new List<OnboardingEvent>();
@@ -80,7 +71,7 @@ public static class TrackingApi
                 stamped["userAgent"] = userAgent.Length > EventContract.MaxUserAgentLength ? userAgent[..EventContract.MaxUserAgentLength] : userAgent;
             }
 
-            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, services.Catalog.WizardStepCount);
+            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount);
             foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
             {
                 errors[group.Key] = [.. group.Select(p => p.Message)];
@@ -107,7 +98,7 @@ public static class TrackingApi
         {
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Payload too large", "The events do not fit one queue message; send fewer.");
         }
-        await services.Queue.SendAsync(text, cancellationToken);
+        await queue.SendAsync(text, cancellationToken);
         return TypedResults.Accepted((string?)null, new TrackingReceipt(accepted.Count, [.. accepted.Select(e => e.Id)]));
     }
 }

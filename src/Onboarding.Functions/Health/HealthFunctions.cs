@@ -1,18 +1,15 @@
+using Onboarding.Functions.Auth;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Onboarding.Functions.Hosting;
 
 namespace Onboarding.Functions.Health;
 
-public static class HealthApi
+public sealed class HealthFunctions(StorageHealthProbe probe)
 {
-    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder api)
-    {
-        api.MapGet("/health", GetHealth).AsFunction("Health").WithTags("Health").AllowAnonymous();
-        return api;
-    }
-
     /// <summary>200 when table and queue storage answer, 503 otherwise; the body says which and why.</summary>
-    public static async Task<Results<Ok<StorageHealth>, JsonHttpResult<StorageHealth>>> GetHealth(StorageHealthProbe probe)
+    [Function("Health"), Access(AccessLevel.Anyone)]
+    public async Task<Results<Ok<StorageHealth>, JsonHttpResult<StorageHealth>>> GetHealth(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
     {
         var health = await probe.CheckAsync();
         return health.Healthy

@@ -1,0 +1,48 @@
+using Azure;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+
+namespace Onboarding.Functions.Api;
+
+/// <summary>
+/// Turns an exception that escapes an HTTP function into problem details: a bad request stays a 4xx, an
+/// unreachable storage account is a 503, anything else a 500 without internals. Queue and timer
+/// functions keep failing, so the host retries them.
+/// </summary>
+public sealed partial class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (context.GetHttpContext() is { } http)
+        {
+            var details = exception switch
+            {
+                BadHttpRequestException bad => Problems.Details(bad.StatusCode, bad.StatusCode == 413 ? "payload_too_large" : "bad_request", "Bad request", bad.Message),
+                RequestFailedException { Status: 412 } => Problems.Details(412, "precondition_failed", "Precondition failed", "The resource changed while the request was processed."),
+                RequestFailedException { Status: 0 or >= 500 } => Problems.Details(503, "storage_unavailable", "Service unavailable", "Storage is not reachable; retry shortly."),
+                OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+                _ => Problems.Details(500, "internal_error", "Internal error", "The request failed; it has been logged."),
+            };
+            if (details is null)
+            {
+                return;
+            }
+            if (details.Status >= 500)
+            {
+                LogFailed(exception, context.FunctionDefinition.Name, http.Request.Method);
+            }
+            if (details.Status == 503)
+            {
+                http.Response.Headers.RetryAfter = "5";
+            }
+            context.GetInvocationResult().Value = TypedResults.Problem(details);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Function {FunctionName} ({Method}) failed")]
+    private partial void LogFailed(Exception exception, string functionName, string method);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Onboarding.Functions.Api;
+
+namespace Onboarding.Functions.Auth;
+
+/// <summary>
+/// The one place HTTP functions' access is enforced: the caller's token against the access the function
+/// declares (<see cref="AccessAttribute"/>). A function without a declaration answers 403 to everyone.
+/// </summary>
+public sealed class AccessMiddleware(FunctionAccessPolicies policies) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        if (context.GetHttpContext() is not { } http)
+        {
+            await next(context);
+            return;
+        }
+        var refusal = policies.For(context.FunctionDefinition.EntryPoint) is not { } level
+            ? Problems.Create(StatusCodes.Status403Forbidden, "access_undeclared", "Forbidden", "This function does not declare who may call it.")
+            : BoundOrganizationDiffers(context, http)
+                ? Problems.Validation(new Dictionary<string, string[]> { [OrganizationAccess.OrgIdRouteValue] = ["Name the organization in the path only."] })
+                : await OrganizationAccess.CheckAsync(http, level);
+        if (refusal is not null)
+        {
+            context.GetInvocationResult().Value = refusal;
+            return;
+        }
+        await next(context);
+    }
+
+    /// <summary>
+    /// Whether the organization the function would be given differs from the one checked here (the route's):
+    /// a host that let a query parameter replace a route parameter must not open another organization.
+    /// </summary>
+    private static bool BoundOrganizationDiffers(FunctionContext context, HttpContext http) =>
+        context.BindingContext.BindingData.TryGetValue(OrganizationAccess.OrgIdRouteValue, out var bound)
+        && !Equals(bound?.ToString(), http.Request.RouteValues[OrganizationAccess.OrgIdRouteValue] as string);
+}

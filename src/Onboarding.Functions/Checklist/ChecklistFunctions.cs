@@ -1,0 +1,38 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain.Checklist;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+
+namespace Onboarding.Functions.Checklist;
+
+/// <summary>The checklist, computed from the organization's real activity; manual tasks can be completed by hand.</summary>
+public sealed class ChecklistFunctions(OnboardingServices services)
+{
+    private const string Route = "orgs/{orgId}/onboarding/checklist";
+
+    /// <summary>The checklist evaluated now from the organization's activity; a task seen complete for the first time is recorded.</summary>
+    [Function("GetChecklist"), Access(AccessLevel.OrgMember)]
+    public async Task<Ok<ChecklistView>> GetChecklist(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, ChecklistView.From(snapshot.Onboarding, services.Catalog));
+    }
+
+    /// <summary>The answer to a manual completion: the checklist afterwards and the events the change caused.</summary>
+    public sealed record ChecklistChangeView(ChecklistView Checklist, IReadOnlyList<EventView> Events);
+
+    /// <summary>Completes a manual task (409 for a task completed by activity).</summary>
+    [Function("CompleteChecklistTask"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<ChecklistChangeView>, ProblemHttpResult>> CompleteTask(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/{taskId}/complete")] HttpRequest request, string orgId, string taskId,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId,
+            (onboarding, now) => ChecklistRules.CompleteManually(onboarding, services.Catalog, taskId, now),
+            ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+            snapshot => new ChecklistChangeView(ChecklistView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Events;
+using Onboarding.Functions.Health;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.SampleData;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions;
+
+public static class OnboardingFunctionsSetup
+{
+    /// <summary>Every service the functions use, in the order their settings are checked at start-up.</summary>
+    public static IServiceCollection AddOnboardingFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Settings checked at start-up come first: a bad catalog or auth setting stops the app before storage work begins.
+        FunctionAccessPolicies.RequireDeclarations(typeof(OnboardingFunctionsSetup).Assembly);
+        services.AddOnboardingCatalog();
+        services.AddOnboardingAuth();
+        services.AddApplicationInsightsTelemetryWorkerService();
+        services.ConfigureFunctionsApplicationInsights();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOnboardingStorage();
+        services.AddOrganizations();
+        services.AddOnboardingApi();
+        services.AddOnboardingEvents(configuration);
+        services.AddSampleData();
+        services.AddSingleton<StorageHealthProbe>();
+        return services;
+    }
+}

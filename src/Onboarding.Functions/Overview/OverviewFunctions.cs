@@ -1,0 +1,32 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain.Wizard;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+
+namespace Onboarding.Functions.Overview;
+
+/// <summary>The whole onboarding of an organization, and starting it over.</summary>
+public sealed class OverviewFunctions(OnboardingServices services)
+{
+    private const string Route = "orgs/{orgId}/onboarding";
+
+    /// <summary>Everything about the organization's onboarding, with its completion percent. An unknown organization reads as not started.</summary>
+    [Function("GetOnboarding"), Access(AccessLevel.OrgMember)]
+    public async Task<Ok<OverviewView>> GetOnboarding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
+    }
+
+    /// <summary>Starts the wizard over; checklist, features, tutorials and sample data reflect real activity and stay.</summary>
+    [Function("ResetOnboarding"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> ResetOnboarding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/reset")] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, _) => WizardRules.Reset(onboarding),
+            ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain.SampleData;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Organizations;
+
+namespace Onboarding.Functions.SampleData;
+
+/// <summary>Demo data an organization can generate to explore the product, clear, or let expire.</summary>
+public sealed class SampleDataFunctions(SampleDataService service, SampleDataStore store, OrganizationUpdates updates, TimeProvider clock)
+{
+    private const string Route = "orgs/{orgId}/onboarding/sample-data";
+
+    /// <summary>The set's status and times and, while it exists, its data.</summary>
+    public sealed record SampleDataDetailView(SampleDataView Status, SampleDataSetView? Data);
+
+    /// <summary>The answer to a change: the status afterwards and the events it caused.</summary>
+    public sealed record SampleDataChangeView(SampleDataView Status, IReadOnlyList<EventView> Events);
+
+    /// <summary>Generates a demo data set that expires by itself (409 while one is active).</summary>
+    [Function("GenerateSampleData"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Created<SampleDataChangeView>, ProblemHttpResult>> Generate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var outcome = await service.GenerateAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
+        if (outcome.PreconditionFailed)
+        {
+            return Problems.PreconditionFailed();
+        }
+        if (outcome.Error is { } error)
+        {
+            return Problems.From(error);
+        }
+        request.HttpContext.Response.Headers.ETag = outcome.Snapshot.HttpETag;
+        return TypedResults.Created($"{request.Path}",
+            new SampleDataChangeView(SampleDataView.From(outcome.Snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
+    }
+
+    [Function("GetSampleData"), Access(AccessLevel.OrgMember)]
+    public async Task<Ok<SampleDataDetailView>> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var snapshot = await updates.ReadAsync(orgId, cancellationToken);
+        var status = SampleDataView.From(snapshot.Onboarding.State.SampleData, clock.GetUtcNow());
+        var data = status.Status == SampleDataStatusNames.Active || status.PurgePending
+            ? SampleRows.ToView(await store.ReadAsync(orgId, cancellationToken))
+            : null;
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, new SampleDataDetailView(status, data));
+    }
+
+    /// <summary>Removes every sample row now (409 when there is no active set).</summary>
+    [Function("ClearSampleData"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<SampleDataChangeView>, ProblemHttpResult>> Clear(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var outcome = await service.ClearAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+            snapshot => new SampleDataChangeView(SampleDataView.From(snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
+    }
+}

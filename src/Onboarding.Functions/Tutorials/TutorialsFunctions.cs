@@ -1,0 +1,109 @@
+using Microsoft.Azure.Functions.Worker;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain;
+using Onboarding.Domain.Tutorials;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Organizations;
+
+namespace Onboarding.Functions.Tutorials;
+
+/// <summary>Interactive tutorials; any member of the organization may record progress.</summary>
+public sealed class TutorialsFunctions(OnboardingServices services)
+{
+    private const string Route = "orgs/{orgId}/onboarding/tutorials";
+    private const string TutorialRoute = Route + "/{tutorialId}";
+    private const int MaxBodyBytes = 1024;
+
+    public sealed record ProgressRequest(int StepsCompleted);
+
+    public sealed record SkipRequest(int? StepReached);
+
+    /// <summary>The answer to a tutorial change: all tutorials afterwards (as <c>GET</c> answers them) and the events the change caused.</summary>
+    public sealed record TutorialChangeView(IReadOnlyList<TutorialView> Tutorials, int CompletedCount, int TotalCount, IReadOnlyList<EventView> Events)
+    {
+        /// <summary>The same members as <c>GET .../tutorials</c>, plus the events the change caused.</summary>
+        public static TutorialChangeView From(TutorialsView tutorials, IReadOnlyList<EventView> events) =>
+            new(tutorials.Tutorials, tutorials.CompletedCount, tutorials.TotalCount, events);
+    }
+
+    [Function("GetTutorials"), Access(AccessLevel.OrgMember)]
+    public async Task<Ok<TutorialsView>> GetTutorials(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, TutorialsView.From(snapshot.Onboarding, services.Catalog));
+    }
+
+    /// <summary>Starts a tutorial; after completion or skip this is a replay (progress reset, replay count + 1).</summary>
+    [Function("StartTutorial"), Access(AccessLevel.OrgMember)]
+    public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Start(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/start")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
+        ApplyAsync(orgId, request, (o, now) => TutorialRules.Start(o, services.Catalog, tutorialId, now), cancellationToken);
+
+    /// <summary>Records steps completed in the current run: never fewer than before, never more than the tutorial has (422).</summary>
+    [Function("RecordTutorialProgress"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(ProgressRequest))]
+    public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Progress(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/progress")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (JsonBody.RequireObjectWith(body, "{\"stepsCompleted\": 2}", "stepsCompleted") is { } refused)
+        {
+            return refused;
+        }
+        if (ReadWholeNumber(body, "stepsCompleted") is not { } steps)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["stepsCompleted"] = ["Send {\"stepsCompleted\": <whole number>}."] });
+        }
+        return await ApplyAsync(orgId, request, (o, now) => TutorialRules.RecordProgress(o, services.Catalog, tutorialId, steps, now), cancellationToken);
+    }
+
+    [Function("CompleteTutorial"), Access(AccessLevel.OrgMember)]
+    public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Complete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/complete")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
+        ApplyAsync(orgId, request, (o, now) => TutorialRules.Complete(o, services.Catalog, tutorialId, now), cancellationToken);
+
+    /// <summary>Skips a tutorial, optionally saying which step was reached (default: the steps completed so far).</summary>
+    [Function("SkipTutorial"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(SkipRequest))]
+    public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Skip(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/skip")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
+    {
+        int? stepReached = null;
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            if (JsonBody.RequireObjectWith(body, "{\"stepReached\": 2}", "stepReached") is { } refused)
+            {
+                return refused;
+            }
+            stepReached = ReadWholeNumber(body, "stepReached");
+            if (stepReached is null && body.TryGetProperty("stepReached", out var given) && given.ValueKind != JsonValueKind.Null)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["stepReached"] = ["Must be a whole number."] });
+            }
+        }
+        return await ApplyAsync(orgId, request, (o, now) => TutorialRules.Skip(o, services.Catalog, tutorialId, stepReached, now), cancellationToken);
+    }
+
+    private async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> ApplyAsync(
+        string orgId, HttpRequest request, OrganizationUpdates.Rule rule, CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+            snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+    }
+
+    private static int? ReadWholeNumber(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
+            : null;
+}

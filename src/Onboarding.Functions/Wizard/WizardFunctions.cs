@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Onboarding.Domain.Wizard;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.SampleData;
+using System.Text.Json;
+
+namespace Onboarding.Functions.Wizard;
+
+/// <summary>The setup wizard: five steps in order, each editable later, the whole wizard skippable.</summary>
+public sealed class WizardFunctions(OnboardingServices services, SampleDataService sampleData)
+{
+    private const string Route = "orgs/{orgId}/onboarding/wizard";
+
+    /// <summary>A step's body: its data (at most 8 KB, checked per field) with room for JSON whitespace.</summary>
+    private const int MaxStepBodyBytes = 16 * 1024;
+
+    [Function("GetWizard"), Access(AccessLevel.OrgMember)]
+    public async Task<Ok<WizardView>> GetWizard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog));
+    }
+
+    /// <summary>Marks the wizard as opened (its first step's duration is measured from here); repeating it changes nothing.</summary>
+    [Function("StartWizard"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> StartWizard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/start")] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Start(onboarding, now),
+            ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+    }
+
+    /// <summary>Submits (or edits) one step; steps go in order, an earlier step can be edited at any time.</summary>
+    [Function("SubmitWizardStep"), Access(AccessLevel.OrgAdmin), AcceptsJson(typeof(object))]
+    public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SubmitStep(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route + "/steps/{step}")] HttpRequest request, string orgId, string step,
+        CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(step, out var number) || services.Catalog.WizardStep(number) is null)
+        {
+            return Problems.NotFound("wizard_step_not_found", $"The wizard has steps 1 to {services.Catalog.WizardStepCount}; there is no step '{step}'.");
+        }
+        var (body, problem) = await JsonBody.ReadAsync(request, MaxStepBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var outcome = await services.Updates.ApplyAsync(orgId,
+            (onboarding, now) => WizardRules.SubmitStep(onboarding, services.Catalog, number, body, now, services.TimeZones),
+            ConditionalRequests.IfMatch(request), cancellationToken);
+        if (outcome.Succeeded && AsksForSampleData(body))
+        {
+            outcome = await GenerateSampleDataAsync(orgId, outcome, cancellationToken);
+        }
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+    }
+
+    [Function("SkipWizard"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SkipWizard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/skip")] HttpRequest request, string orgId, CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Skip(onboarding, services.Catalog, now),
+            ConditionalRequests.IfMatch(request), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+    }
+
+    /// <summary>The finishing step's choice to explore with demo data.</summary>
+    private static bool AsksForSampleData(JsonElement body) =>
+        body.TryGetProperty(GenerateSampleDataField, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private const string GenerateSampleDataField = "generateSampleData";
+
+    /// <summary>Generates demo data as the wizard asked; an active set already there is kept (no error for the wizard).</summary>
+    private async Task<UpdateOutcome> GenerateSampleDataAsync(string orgId, UpdateOutcome wizardOutcome, CancellationToken cancellationToken)
+    {
+        var generated = await sampleData.GenerateAsync(orgId, null, cancellationToken);
+        return generated.Succeeded
+            ? generated with { Events = [.. wizardOutcome.Events, .. generated.Events] }
+            : wizardOutcome;
+    }
+
+    private WizardChangeView ChangeView(OrganizationSnapshot snapshot, UpdateOutcome outcome) =>
+        new(WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog), EventView.From(outcome.Events));
+}
