@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
@@ -19,8 +18,6 @@ public static class OnboardingFunctionsSetup
         FunctionAccessPolicies.RequireDeclarations(typeof(OnboardingFunctionsSetup).Assembly);
         services.AddOnboardingCatalog();
         services.AddOnboardingAuth();
-        services.AddApplicationInsightsTelemetryWorkerService();
-        services.ConfigureFunctionsApplicationInsights();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOnboardingStorage();
         services.AddOrganizations();

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Onboarding.Functions;
 using Onboarding.Functions.Api;
@@ -10,4 +11,6 @@ builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddOnboardingFunctions(builder.Configuration);
+// Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set; logs keep the middleware's scopes.
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 builder.Build().Run();

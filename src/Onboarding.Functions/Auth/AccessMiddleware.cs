@@ -35,6 +35,7 @@ public sealed class AccessMiddleware(FunctionAccessPolicies policies) : IFunctio
     /// a host that let a query parameter replace a route parameter must not open another organization.
     /// </summary>
     private static bool BoundOrganizationDiffers(FunctionContext context, HttpContext http) =>
-        context.BindingContext.BindingData.TryGetValue(OrganizationAccess.OrgIdRouteValue, out var bound)
+        http.Request.RouteValues.ContainsKey(OrganizationAccess.OrgIdRouteValue)
+        && context.BindingContext.BindingData.TryGetValue(OrganizationAccess.OrgIdRouteValue, out var bound)
         && !Equals(bound?.ToString(), http.Request.RouteValues[OrganizationAccess.OrgIdRouteValue] as string);
 }

@@ -1,38 +1,21 @@
 using System.Text.Json.Nodes;
-using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Events;
 
-/// <summary>The app in standalone mode, its driver polling its own events queue quickly and retrying at once.</summary>
+/// <summary>Apps whose events queue is polled quickly and retried at once, and helpers over their queues.</summary>
 public static class IngestionApp
 {
-    private const string Queues = HostJsonConfiguration.Section + ":extensions:queues:";
+    private const string Queues = OnboardingApplication.HostJson + "extensions:queues:";
 
     public static OnboardingApplication Create() => new OnboardingApplication()
-        .WithLocalTriggerDriver()
         .WithSetting(Queues + "visibilityTimeout", "00:00:00")
         .WithSetting(Queues + "maxPollingInterval", "00:00:00.300");
 
-    public static QueueClient EventsQueue(this OnboardingApplication app) => TestStorage.Queues().GetQueueClient(app.EventsQueueName);
+    public static QueueClient EventsQueue(this ITestApp app) => TestStorage.Queues().GetQueueClient(app.EventsQueueName);
 
-    public static QueueClient PoisonQueue(this OnboardingApplication app) => TestStorage.Queues().GetQueueClient(app.EventsQueueName + "-poison");
-
-    /// <summary>Waits until the queue is empty and nothing is in flight (a processed message is deleted last).</summary>
-    public static async Task DrainAsync(this OnboardingApplication app, TimeSpan? timeout = null)
-    {
-        var queue = app.EventsQueue();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Queue {queue.Name} still has messages.");
-            }
-            await Task.Delay(100);
-        }
-    }
+    public static QueueClient PoisonQueue(this ITestApp app) => TestStorage.Queues().GetQueueClient(app.EventsQueueName + "-poison");
 
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -18,7 +17,7 @@ public sealed class QueueFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     // A message that fails is hidden for a minute: one still on the queue at the end failed its first attempt.
     private readonly OnboardingApplication app = IngestionApp.Create()
-        .WithSetting(HostJsonConfiguration.Section + ":extensions:queues:visibilityTimeout", "00:01:00");
+        .WithSetting(OnboardingApplication.HostJson + "extensions:queues:visibilityTimeout", "00:01:00");
 
     public Task InitializeAsync() => app.StartedAsync();
 

@@ -1,67 +1,79 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Hosting;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Auth;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Hosting;
 
-public sealed class FunctionMetadataTests
+/// <summary>What the Worker SDK wrote into the app's output (<c>functions.metadata</c>), which the Functions host loads.</summary>
+public sealed partial class FunctionMetadataTests
 {
-    [Fact]
-    public async Task EveryApiEndpointIsADeclaredFunctionSoTheHostRoutesIt()
-    {
-        await using var app = new OnboardingApplication();
-        app.StartServer();
-        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+    private static JsonArray Metadata() => JsonNode.Parse(File.ReadAllText(Path.Combine(FunctionApp.Directory, "functions.metadata")))!.AsArray();
 
-        var undeclared = endpoints
-            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<HttpFunctionMetadata>() is null)
-            .Select(e => e.RoutePattern.RawText)
+    private static string Trigger(JsonNode function) =>
+        function["bindings"]!.AsArray().Select(b => (string)b!["type"]!).Single(t => t.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void TheOutputHoldsWhatTheFunctionsHostNeeds()
+    {
+        foreach (var file in new[] { "host.json", "worker.config.json", "functions.metadata", "Onboarding.Functions.dll" })
+        {
+            Assert.True(File.Exists(Path.Combine(FunctionApp.Directory, file)), file);
+        }
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(FunctionApp.Directory, "host.json")))!;
+        Assert.Null(hostJson["customHandler"]);
+        Assert.Equal("api", (string?)hostJson["extensions"]!["http"]!["routePrefix"]);
+    }
+
+    [Fact]
+    public void EveryFunctionAndItsTriggerIsTheOneTheReadmeLists()
+    {
+        var readme = File.ReadAllText(Path.Combine(FunctionApp.RepositoryRoot(), "README.md"));
+        var listed = ReadmeFunctionRow().Matches(readme).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["trigger"].Value);
+
+        var published = Metadata().ToDictionary(f => (string)f!["name"]!, f => Trigger(f!));
+
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed.OrderBy(p => p.Key), published.OrderBy(p => p.Key));
+        Assert.Matches($@"\b{published.Count} functions\b", readme);
+    }
+
+    [Fact]
+    public void EveryHttpFunctionDeclaresWhoMayCallIt()
+    {
+        var app = typeof(OnboardingFunctionsSetup).Assembly;
+        var httpFunctions = Metadata().Where(f => Trigger(f!) == "httpTrigger").ToList();
+
+        var undeclared = httpFunctions
+            .Select(f => (string)f!["entryPoint"]!)
+            .Where(entryPoint => new FunctionAccessPolicies().For(entryPoint) is null)
             .ToList();
 
+        Assert.NotEmpty(httpFunctions);
         Assert.Empty(undeclared);
+        Assert.All(httpFunctions, f => Assert.NotNull(app.GetType(((string)f!["entryPoint"]!)[..((string)f!["entryPoint"]!).LastIndexOf('.')])));
     }
 
     [Fact]
-    public async Task TheCatalogHoldsHttpFunctionsWithHostRoutesAndRegisteredQueueAndTimerFunctions()
+    public void AnAppWithAnHttpFunctionThatDeclaresNoAccessDoesNotStart()
     {
-        await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(new Probe())
-                .AddQueueFunction<ProbeQueueFunction>("probe-queue")
-                .AddTimerFunction<ProbeTimerFunction>("%PROBE_SCHEDULE%"));
-        app.StartServer();
+        var refused = Assert.Throws<InvalidOperationException>(() => FunctionAccessPolicies.RequireDeclarations(typeof(UndeclaredFunction).Assembly));
 
-        var catalog = Catalog(app).ToDictionary(f => f.Name);
-
-        var health = Assert.IsType<HttpFunctionTrigger>(catalog["Health"].Trigger);
-        Assert.Equal("health", health.Route);
-        Assert.Equal(["get"], health.Methods);
-        Assert.Equal(new QueueFunctionTrigger("probe-queue", "AzureWebJobsStorage"), catalog["ProbeQueueFunction"].Trigger);
-        Assert.Equal(new TimerFunctionTrigger("%PROBE_SCHEDULE%"), catalog["ProbeTimerFunction"].Trigger);
+        Assert.Contains(nameof(UndeclaredFunction), refused.Message);
+        Assert.Null(new FunctionAccessPolicies().For(typeof(UndeclaredFunction).FullName + "." + nameof(UndeclaredFunction.Run)));
     }
 
-    [Fact]
-    public void FunctionJsonHasTheBindingsTheHostExpects()
+    /// <summary>An HTTP function without [Access]: what the start-up check and the middleware must refuse.</summary>
+    public sealed class UndeclaredFunction
     {
-        var http = FunctionMetadataWriter.ToJson(new FunctionDefinition("GetOnboarding",
-            new HttpFunctionTrigger("orgs/{orgId}/onboarding", ["get"], FunctionAuthLevel.Anonymous)));
-        var queue = FunctionMetadataWriter.ToJson(new FunctionDefinition("IngestOnboardingEvents", new QueueFunctionTrigger("onboarding-events")));
-        var timer = FunctionMetadataWriter.ToJson(new FunctionDefinition("PurgeExpiredSampleData", new TimerFunctionTrigger("%PURGE_SCHEDULE%")));
-
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"bindings":[{"type":"httpTrigger","direction":"in","name":"req","authLevel":"anonymous","methods":["get"],"route":"orgs/{orgId}/onboarding"},
-                         {"type":"http","direction":"out","name":"res"}]}
-            """), http), http.ToJsonString());
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"bindings":[{"type":"queueTrigger","direction":"in","name":"message","queueName":"onboarding-events","connection":"AzureWebJobsStorage"}]}
-            """), queue), queue.ToJsonString());
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""
-            {"bindings":[{"type":"timerTrigger","direction":"in","name":"timer","schedule":"%PURGE_SCHEDULE%","runOnStartup":false,"useMonitor":true}]}
-            """), timer), timer.ToJsonString());
+        [Function(nameof(UndeclaredFunction))]
+        public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "undeclared")] HttpRequest request) => Results.Ok();
     }
 
-    internal static IReadOnlyList<FunctionDefinition> Catalog(OnboardingApplication app) =>
-        FunctionCatalog.Read([app.Services.GetRequiredService<EndpointDataSource>()], app.Services.GetServices<FunctionRegistration>());
+    /// <summary>A README table row: <c>| `Name` | queueTrigger | …</c>.</summary>
+    [GeneratedRegex(@"^\| `(?<name>[A-Za-z]+)` \| (?<trigger>httpTrigger|queueTrigger|timerTrigger) \|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeFunctionRow();
 }

@@ -1,36 +1,32 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Hosting;
+using Microsoft.Extensions.Logging;
+using Onboarding.LocalFunctionsHost;
+using Onboarding.LocalFunctionsHost.Configuration;
+using Onboarding.LocalFunctionsHost.Worker;
 
 namespace Onboarding.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel (real HTTP on a free loopback port) over the tests' Azurite. The local
-/// trigger driver is off unless a test turns it on; settings and services are the test's to add.
+/// The real function app end to end: the local Functions host (in the test process, on a free loopback
+/// port) running the app's build as its own isolated-worker process over the tests' Azurite. Settings
+/// reach the worker as app settings (<c>Auth:Issuer</c> becomes <c>Auth__Issuer</c>).
 /// </summary>
-public sealed class OnboardingApplication : WebApplicationFactory<Program>
+public sealed class OnboardingApplication : ITestApp
 {
-    private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
-        [FunctionsHostSetup.LocalDriverSetting] = "false",
-        ["Auth:Issuer"] = TestTokens.Issuer,
-        ["Auth:Audience"] = TestTokens.Audience,
-        ["Auth:SigningKey"] = TestTokens.SigningKey,
-        // Each app has its own events queue, so tests never take each other's messages.
-        [Onboarding.Functions.Events.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
-    };
-    private readonly List<Action<IServiceCollection>> serviceChanges = [];
+    /// <summary>host.json values as app settings, the way the Functions host lets them be overridden.</summary>
+    public const string HostJson = "AzureFunctionsJobHost:";
+
+    private readonly Dictionary<string, string?> settings = TestSettings.Defaults();
+    private readonly ConcurrentQueue<string> logs = new();
+    private WebApplication? host;
+    private Uri? baseAddress;
 
     public OnboardingApplication()
     {
-        // Listen(…, 0) rather than UseKestrel(0): with a minimal-hosting Program, UseKestrel(port) sets the
-        // address after the host is built, racing the Program's own start ("Addresses cannot be modified
-        // after the server has started").
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        settings["AzureFunctionsWebHost:hostid"] = TestStorage.UniqueId();
     }
 
     public OnboardingApplication WithSetting(string key, string? value)
@@ -39,41 +35,100 @@ public sealed class OnboardingApplication : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>A client on real HTTP carrying an admin token of <paramref name="organizationId"/>.</summary>
+    public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
+
+    /// <summary>What the host and the worker logged, for a failing test's message.</summary>
+    public IReadOnlyCollection<string> Logs => logs;
+
+    /// <summary>Starts the host and waits until the worker has loaded the functions and storage answers.</summary>
+    public async Task<OnboardingApplication> StartedAsync()
+    {
+        if (host is not null)
+        {
+            return this;
+        }
+        var overrides = settings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        host = Onboarding.LocalFunctionsHost.LocalFunctionsHost.Build(
+            new HostStartupOptions { AppDirectory = FunctionApp.Directory, HttpPort = 0, SettingOverrides = overrides, InheritEnvironment = false },
+            logging =>
+            {
+                logging.ClearProviders();
+                logging.AddProvider(new CollectingLoggerProvider(logs));
+            });
+        await host.StartAsync();
+        baseAddress = host.Services.GetRequiredService<HostListeners>().PublicUri;
+        var catalog = host.Services.GetRequiredService<FunctionCatalog>();
+        var waited = Stopwatch.StartNew();
+        while (!catalog.IsReady)
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new TimeoutException("The worker did not load its functions:\n" + string.Join("\n", logs));
+            }
+            await Task.Delay(50);
+        }
+        await TestStorage.CreateAppStorageAsync(EventsQueueName);
+        return this;
+    }
+
+    public HttpClient CreateClient() =>
+        new() { BaseAddress = baseAddress ?? throw new InvalidOperationException("Call StartedAsync first."), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A client on real HTTP carrying a token of <paramref name="organizationId"/> with <paramref name="role"/>.</summary>
     public HttpClient ClientFor(string organizationId, string role = Onboarding.Functions.Auth.OnboardingRoles.OrgAdmin) =>
         CreateClient().WithToken(TestTokens.For(organizationId, role));
 
-    public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
-
-    /// <summary>Starts the server and waits until its tables and events queues exist, so a test can use them at once.</summary>
-    public async Task<OnboardingApplication> StartedAsync()
+    /// <summary>Runs a queue or timer function once through the host's admin API (it answers 202 and runs in the background).</summary>
+    public async Task<HttpResponseMessage> RunFunctionAsync(string name, string input = "")
     {
-        StartServer();
-        await Services.GetRequiredService<Onboarding.Functions.Storage.StorageInitializer>().Ready;
-        return this;
+        using var client = CreateClient();
+        return await client.PostAsync("/admin/functions/" + name, JsonRequests.Json(System.Text.Json.JsonSerializer.Serialize(new { input })));
     }
 
-    public OnboardingApplication WithLocalTriggerDriver() => WithSetting(FunctionsHostSetup.LocalDriverSetting, "true");
-
-    public OnboardingApplication WithServices(Action<IServiceCollection> change)
+    public async Task DrainAsync(TimeSpan? timeout = null)
     {
-        serviceChanges.Add(change);
-        return this;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        foreach (var (key, value) in settings)
+        var queue = TestStorage.Queues().GetQueueClient(EventsQueueName);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
         {
-            builder.UseSetting(key, value);
-        }
-        builder.ConfigureTestServices(services =>
-        {
-            foreach (var change in serviceChanges)
+            if (DateTime.UtcNow > deadline)
             {
-                change(services);
+                throw new TimeoutException($"Queue {queue.Name} still has messages.");
             }
-        });
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+    }
+
+    private sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
+                while (lines.Count > 5000 && lines.TryDequeue(out _))
+                {
+                }
+            }
+        }
     }
 }

@@ -66,4 +66,15 @@ public static class TestStorage
         await queue.CreateIfNotExistsAsync();
         return queue;
     }
+
+    /// <summary>The app's tables and its events queues, created as the app's start-up would, so a test can use them at once.</summary>
+    public static async Task CreateAppStorageAsync(string eventsQueueName, params string[] moreTables)
+    {
+        var tables = Tables();
+        var queues = Queues();
+        await Task.WhenAll(Onboarding.Functions.Storage.OnboardingStorage.Tables.Concat(moreTables)
+            .Select(name => (Task)tables.GetTableClient(name).CreateIfNotExistsAsync())
+            .Append(queues.GetQueueClient(eventsQueueName).CreateIfNotExistsAsync())
+            .Append(queues.GetQueueClient(eventsQueueName + "-poison").CreateIfNotExistsAsync()));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Onboarding.Domain.Catalog;
-using Onboarding.Functions.Hosting;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
 
@@ -18,7 +17,6 @@ public sealed class RaceApps : IAsyncLifetime
     private readonly string catalogPath = Path.Combine(Path.GetTempPath(), $"race-catalog-{Guid.NewGuid():N}.json");
     private readonly string queue = TestStorage.UniqueQueueName("race");
     private readonly string index = TestStorage.UniqueTableName("raceexpiry");
-    private readonly string timers = TestStorage.UniqueTableName("racetimers");
 
     public OnboardingApplication First { get; private set; } = null!;
 
@@ -40,9 +38,7 @@ public sealed class RaceApps : IAsyncLifetime
         .WithSetting("SampleData:ExpiryIndexTable", index)
         .WithSetting("ONBOARDING_CATALOG_PATH", catalogPath)
         .WithSetting("Tracking:RequestsPerMinute", "10000")
-        .WithSetting(FunctionsHostSetup.TimerStatusTableSetting, timers)
-        // Not during a test run: the purge is raced on purpose elsewhere, with a clock the test moves.
-        .WithSetting("PURGE_SCHEDULE", "0 0 3 1 1 *");
+;
 
     public async Task DisposeAsync()
     {
