@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,12 +97,13 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
         await response.AssertProblemAsync(403, "role_required");
     }
 
-    private List<(string Method, string Template, AccessLevel Level)> OrgRoutes() =>
-        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<AccessRequirement>() is { Level: not AccessLevel.PlatformAnalyst })
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
-                .Select(m => (m, e.RoutePattern.RawText!, e.Metadata.GetMetadata<AccessRequirement>()!.Level)))
+    /// <summary>Every organization route of the app, read from the functions' declarations.</summary>
+    private static List<(string Method, string Template, AccessLevel Level)> OrgRoutes() =>
+        FunctionAccessPolicies.HttpFunctions(typeof(OnboardingFunctionsSetup).Assembly)
+            .Select(f => (trigger: f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(t => t is not null)!,
+                level: f.Method.GetCustomAttribute<AccessAttribute>()!.Level))
+            .Where(f => f.level is AccessLevel.OrgMember or AccessLevel.OrgAdmin)
+            .SelectMany(f => f.trigger.Methods!.Select(m => (m.ToUpperInvariant(), "/api/" + f.trigger.Route, f.level)))
             .ToList();
 
     /// <summary>The route with the victim's id and a plausible value for every other parameter.</summary>

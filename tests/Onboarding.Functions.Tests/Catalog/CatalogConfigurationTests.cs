@@ -25,9 +25,9 @@ public sealed class CatalogConfigurationTests
         await File.WriteAllTextAsync(path, DefaultCatalog.Json.Replace("\"operator\": \">=\"", "\"operator\": \"=>\"", StringComparison.Ordinal));
         try
         {
-            await using var app = new OnboardingApplication().WithSetting("ONBOARDING_CATALOG_PATH", path);
+            await using var app = new InProcessApp().WithSetting("ONBOARDING_CATALOG_PATH", path);
 
-            var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+            var error = await Assert.ThrowsAnyAsync<Exception>(app.StartedAsync);
 
             var catalogError = Assert.Single(CatalogErrors(error));
             Assert.Contains("checklist.tasks[1].criteria.operator", catalogError.Message);
@@ -42,9 +42,9 @@ public sealed class CatalogConfigurationTests
     [Fact]
     public async Task AnOverrideNamingAnUnknownTaskStopsStartUp()
     {
-        await using var app = new OnboardingApplication().WithSetting("Catalog:Tasks:fly_to_the_moon:IsActive", "true");
+        await using var app = new InProcessApp().WithSetting("Catalog:Tasks:fly_to_the_moon:IsActive", "true");
 
-        var error = Assert.ThrowsAny<Exception>(() => app.StartServer());
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.StartedAsync);
 
         // Start-up may fail with the catalog error wrapped beside what stopping the half-started host threw.
         Assert.Contains(CatalogErrors(error), e => e.Message.Contains("fly_to_the_moon", StringComparison.Ordinal));

@@ -12,7 +12,7 @@ public sealed class IngestionFaultTests
     {
         var org = TestStorage.UniqueId();
         var fault = new StorageFault(IsOrganizationTransaction, failOnMatch: 2);
-        await using var app = IngestionApp.Create()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(fault, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
         var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
@@ -33,7 +33,7 @@ public sealed class IngestionFaultTests
     {
         var org = TestStorage.UniqueId();
         var lost = new LostReply(IsOrganizationTransaction);
-        await using var app = IngestionApp.Create()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
         await app.StartedAsync();
         var events = Enumerable.Range(0, 250).Select(_ => TestEvents.Event(org, "volunteer_added")).ToList();
@@ -53,7 +53,7 @@ public sealed class IngestionFaultTests
     {
         var org = TestStorage.UniqueId();
         var recorder = new RequestRecorder();
-        await using var app = IngestionApp.Create()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
         await app.StartedAsync();
 
@@ -71,7 +71,7 @@ public sealed class IngestionFaultTests
         var org = TestStorage.UniqueId();
         var recorder = new RequestRecorder();
         var otherWriter = new TouchActivityAfterFirstOrganizationTransaction(org);
-        await using var app = IngestionApp.Create()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o =>
             {
                 o.AddPolicy(recorder, HttpPipelinePosition.PerCall);

@@ -12,9 +12,8 @@ public sealed class HealthTests
     [Fact]
     public async Task HealthIs200WithBothEndpointsReachableAndTheEventBacklog()
     {
-        await using var app = new OnboardingApplication();
+        await using var app = await new OnboardingApplication().StartedAsync();
         using var client = app.CreateClient();
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
 
         using var response = await client.GetAsync("/api/health");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -44,7 +43,7 @@ public sealed class HealthTests
     public async Task AnApiCallWhileStorageCannotBeReachedIs503WithRetryAfterNever500()
     {
         var org = TestStorage.UniqueId();
-        await using var app = new OnboardingApplication()
+        await using var app = new InProcessApp()
             .WithSetting("AzureWebJobsStorage", TestStorage.Unreachable)
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.Retry.MaxRetries = 1)));
         using var client = app.ClientFor(org);
@@ -59,10 +58,10 @@ public sealed class HealthTests
     public async Task RepeatedHealthChecksReuseOneStorageProbe()
     {
         var recorder = new RequestRecorder();
-        await using var app = new OnboardingApplication()
-            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))));
+        await using var app = await new InProcessApp()
+            .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry))))
+            .StartedAsync();
         using var client = app.CreateClient();
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
         recorder.Clear();
 
         for (var i = 0; i < 20; i++)

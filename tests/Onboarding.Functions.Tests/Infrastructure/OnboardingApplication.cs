@@ -71,8 +71,15 @@ public sealed class OnboardingApplication : ITestApp
         return this;
     }
 
-    public HttpClient CreateClient() =>
-        new() { BaseAddress = baseAddress ?? throw new InvalidOperationException("Call StartedAsync first."), Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client on real HTTP to the host (starting it first if a test has not).</summary>
+    public HttpClient CreateClient()
+    {
+        if (baseAddress is null)
+        {
+            StartedAsync().GetAwaiter().GetResult();
+        }
+        return new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
 
     /// <summary>A client on real HTTP carrying a token of <paramref name="organizationId"/> with <paramref name="role"/>.</summary>
     public HttpClient ClientFor(string organizationId, string role = Onboarding.Functions.Auth.OnboardingRoles.OrgAdmin) =>

@@ -12,11 +12,10 @@ public sealed class OverviewTests
     public async Task TheWholePictureCostsOneStorageQuery()
     {
         var recorder = new RequestRecorder();
-        await using var app = new OnboardingApplication()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
         var org = TestStorage.UniqueId();
         using var client = app.ClientFor(org);
-        await app.Services.GetRequiredService<StorageInitializer>().Ready;
         (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
         (await client.PostAsync($"/api/orgs/{org}/onboarding/tutorials/events_intro/start", null)).EnsureSuccessStatusCode();
         recorder.Clear();

@@ -119,7 +119,7 @@ public sealed class PurgePropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>Another instance over the same expiry index, on the same clock.</summary>
-    private static SampleDataApp SecondInstance(SampleDataApp first, Action<OnboardingApplication>? configure = null) =>
+    private static SampleDataApp SecondInstance(SampleDataApp first, Action<InProcessApp>? configure = null) =>
         new(app =>
         {
             app.WithSetting("SampleData:ExpiryIndexTable", first.IndexTable).WithServices(s => s.AddSingleton<TimeProvider>(first.Clock));

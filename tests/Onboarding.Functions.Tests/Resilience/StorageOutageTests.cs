@@ -24,7 +24,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         var outage = new StorageFault(_ => true, failOnMatch: 0) { Armed = false };
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var day = clock.GetUtcNow();
-        await using var app = IngestionApp.Create()
+        await using var app = new InProcessApp()
             .WithServices(s => s
                 .AddSingleton<TimeProvider>(clock)
                 .AddSingleton(TestStorage.Customize(o => o.AddPolicy(outage, HttpPipelinePosition.PerCall))));
@@ -38,13 +38,14 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
 
         var httpLoad = httpOrgs.Select(org => ChangeTutorialsUntilAsync(app, org, accepted, refusals, stop.Token)).ToList();
         var queueLoad = SendMessagesUntilAsync(app, queueOrgs, sentEvents, stop.Token);
+        var ingestion = IngestUntilAsync(app, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(2));
         outage.Armed = true;
         await Task.Delay(Outage);
         outage.Armed = false;
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
-        await Task.WhenAll([.. httpLoad, queueLoad]);
+        await Task.WhenAll([.. httpLoad, queueLoad, ingestion]);
         await app.DrainAsync(TimeSpan.FromSeconds(60));
         clock.Advance(TimeSpan.FromMinutes(2));
         using var sweep = await app.RunProjectionSweepAsync();
@@ -77,7 +78,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
     }
 
     /// <summary>Starts and skips tutorials over and over, keeping the events of every change that was accepted.</summary>
-    private static async Task ChangeTutorialsUntilAsync(OnboardingApplication app, string org,
+    private static async Task ChangeTutorialsUntilAsync(InProcessApp app, string org,
         ConcurrentBag<(string, string)> accepted, ConcurrentBag<HttpResponseMessage> refusals, CancellationToken stop)
     {
         using var member = app.ClientFor(org, "org_member");
@@ -102,7 +103,23 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task SendMessagesUntilAsync(OnboardingApplication app, IReadOnlyList<string> orgs, ConcurrentBag<(string, string)> sent, CancellationToken stop)
+    /// <summary>The ingestion function working the queue all along, as the host's queue listener would.</summary>
+    private static async Task IngestUntilAsync(InProcessApp app, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await app.DrainAsync(TimeSpan.FromSeconds(1));
+            }
+            catch (TimeoutException)
+            {
+            }
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private static async Task SendMessagesUntilAsync(InProcessApp app, IReadOnlyList<string> orgs, ConcurrentBag<(string, string)> sent, CancellationToken stop)
     {
         var queue = app.EventsQueue();
         for (var n = 0; !stop.IsCancellationRequested; n++)

@@ -8,9 +8,9 @@ namespace Onboarding.Functions.Tests.SampleData;
 /// <summary>The app on a clock the test moves, with its own expiry index so purges never see other tests' rows.</summary>
 public sealed class SampleDataApp : IAsyncDisposable
 {
-    public SampleDataApp(Action<OnboardingApplication>? configure = null)
+    public SampleDataApp(Action<InProcessApp>? configure = null)
     {
-        App = new OnboardingApplication()
+        App = new InProcessApp()
             .WithSetting("SampleData:ExpiryIndexTable", IndexTable)
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
         configure?.Invoke(App);
@@ -20,7 +20,7 @@ public sealed class SampleDataApp : IAsyncDisposable
 
     public string IndexTable { get; } = TestStorage.UniqueTableName("expiry");
 
-    public OnboardingApplication App { get; }
+    public InProcessApp App { get; }
 
     public TableClient Index => TestStorage.Tables().GetTableClient(IndexTable);
 

@@ -63,7 +63,7 @@ public sealed class SdkRetryTests
     [Fact]
     public async Task StorageThatCannotBeReachedIsOneRequestFailedExceptionWithStatusZeroInTheApp()
     {
-        await using var app = new OnboardingApplication().WithSetting("AzureWebJobsStorage", TestStorage.Unreachable)
+        await using var app = new InProcessApp().WithSetting("AzureWebJobsStorage", TestStorage.Unreachable)
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.Retry.MaxRetries = 1)));
         var tables = app.Services.GetRequiredService<TableServiceClient>();
 

@@ -12,7 +12,7 @@ public sealed class WizardAtomicityTests
     {
         var org = TestStorage.UniqueId();
         var failBatches = new StorageFault(StorageFault.AnyTransaction, failOnMatch: 0) { Armed = false };
-        await using var app = new OnboardingApplication()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(failBatches, HttpPipelinePosition.PerCall))));
         using var client = app.ClientFor(org);
         (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
@@ -38,7 +38,7 @@ public sealed class WizardAtomicityTests
     {
         var org = TestStorage.UniqueId();
         var lost = new LostReply(message => StorageFault.TransactionsContaining(org)(message) && !StorageFault.TransactionsContaining("/OnboardingDaily")(message));
-        await using var app = new OnboardingApplication()
+        await using var app = new InProcessApp()
             .WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(lost, HttpPipelinePosition.PerRetry))));
         using var client = app.ClientFor(org);
 
@@ -58,7 +58,7 @@ public sealed class WizardAtomicityTests
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var day = clock.GetUtcNow();
         var dailyDown = new StorageFault(StorageFault.TransactionsContaining("/OnboardingDaily"), failOnMatch: 0);
-        await using var app = new OnboardingApplication()
+        await using var app = new InProcessApp()
             .WithServices(s => s
                 .AddSingleton<TimeProvider>(clock)
                 .AddSingleton(TestStorage.Customize(o => o.AddPolicy(dailyDown, HttpPipelinePosition.PerCall))));
