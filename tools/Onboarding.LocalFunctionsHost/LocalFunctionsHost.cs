@@ -45,6 +45,7 @@ public static class LocalFunctionsHost
             kestrel.Listen(IPAddress.Loopback, startup.HttpPort, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1;
+                listen.UseProblemDocumentsForServerRefusals();
                 listeners.Public = listen;
             });
             kestrel.Listen(IPAddress.Loopback, 0, listen =>

@@ -133,7 +133,21 @@ public static class OpenApiDocument
     }
 
     private static JsonNode Schema(Type type) =>
-        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type);
+        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, SchemaOptions);
+
+    private static readonly JsonSchemaExporterOptions SchemaOptions = new()
+    {
+        // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
+        TransformSchemaNode = (context, schema) =>
+        {
+            if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)
+            {
+                local.Remove("format");
+                local["description"] = "A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00).";
+            }
+            return schema;
+        },
+    };
 
     private static JsonObject ProblemSchema() => new()
     {

@@ -41,7 +41,7 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         (await admin.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1",
             JsonRequests.Json("""{"organizationName":"Acme","timezone":"Europe/Paris"}"""))).EnsureSuccessStatusCode();
         (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
-        (await admin.PostAsync($"/api/orgs/{org}/onboarding/tutorials/getting_started/start", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/tutorials/events_intro/start", null)).EnsureSuccessStatusCode();
 
         using var response = await admin.GetAsync($"/api/orgs/{org}/onboarding{path}");
 

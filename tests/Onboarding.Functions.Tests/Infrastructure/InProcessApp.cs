@@ -27,7 +27,9 @@ public sealed class InProcessApp : ITestApp
 
     private readonly Dictionary<string, string?> settings = TestSettings.Defaults();
     private readonly List<Action<IServiceCollection>> serviceChanges = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> logs = new();
     private ServiceProvider? services;
+    private bool started;
 
     public InProcessApp WithSetting(string key, string? value)
     {
@@ -43,31 +45,43 @@ public sealed class InProcessApp : ITestApp
 
     public string EventsQueueName => settings[EventsQueue.Setting]!;
 
-    public IServiceProvider Services => services ?? throw new InvalidOperationException("Call StartedAsync first.");
+    /// <summary>What the app logged (Information and up).</summary>
+    public IReadOnlyCollection<string> Logs => logs;
 
-    /// <summary>Builds the services, starts the app's start-up checks and storage initialization, and waits for storage.</summary>
+    /// <summary>The app's services (built on first use; <see cref="StartedAsync"/> also runs its start-up work).</summary>
+    public IServiceProvider Services => services ??= Build();
+
+    /// <summary>Builds the services, runs the app's start-up checks and storage initialization, and creates the tables and queues a test reads.</summary>
     public async Task<InProcessApp> StartedAsync()
     {
-        if (services is not null)
+        if (started)
         {
             return this;
         }
+        started = true;
+        foreach (var hosted in Services.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+        if (settings["AzureWebJobsStorage"] == TestStorage.ConnectionString)
+        {
+            await TestStorage.CreateAppStorageAsync(EventsQueueName, settings.GetValueOrDefault("SampleData:ExpiryIndexTable") is { } index ? [index] : []);
+        }
+        return this;
+    }
+
+    private ServiceProvider Build()
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingLoggerProvider(logs)));
         collection.AddOnboardingFunctions(configuration);
         foreach (var change in serviceChanges)
         {
             change(collection);
         }
-        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        foreach (var hosted in services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
-        await services.GetRequiredService<Onboarding.Functions.Storage.StorageInitializer>().Ready;
-        return this;
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     /// <summary>A function class as the worker makes it: constructed from the app's services.</summary>
@@ -75,7 +89,7 @@ public sealed class InProcessApp : ITestApp
 
     public HttpClient CreateClient()
     {
-        if (services is null)
+        if (!started)
         {
             StartedAsync().GetAwaiter().GetResult();
         }
@@ -160,10 +174,11 @@ public sealed class InProcessApp : ITestApp
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath;
-        var match = Routes.Value.Select(route => (route, values: route.Match(path))).FirstOrDefault(m => m.values is not null);
-        if (match.route is null || !match.route.Methods.Contains(request.Method.Method, StringComparer.OrdinalIgnoreCase))
+        var onPath = Routes.Value.Select(route => (route, values: route.Match(path))).Where(m => m.values is not null).ToList();
+        var match = onPath.FirstOrDefault(m => m.route.Methods.Contains(request.Method.Method, StringComparer.OrdinalIgnoreCase));
+        if (match.route is null)
         {
-            return new HttpResponseMessage(match.route is null ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.MethodNotAllowed);
+            return new HttpResponseMessage(onPath.Count == 0 ? System.Net.HttpStatusCode.NotFound : System.Net.HttpStatusCode.MethodNotAllowed);
         }
         await using var scope = Services.CreateAsyncScope();
         var http = await ToHttpContextAsync(request, match.values!, scope.ServiceProvider, cancellationToken);

@@ -67,7 +67,10 @@ public sealed class OnboardingApplication : ITestApp
             }
             await Task.Delay(50);
         }
-        await TestStorage.CreateAppStorageAsync(EventsQueueName);
+        if (settings["AzureWebJobsStorage"] == TestStorage.ConnectionString)
+        {
+            await TestStorage.CreateAppStorageAsync(EventsQueueName, settings.GetValueOrDefault("SampleData:ExpiryIndexTable") is { } index ? [index] : []);
+        }
         return this;
     }
 
@@ -112,30 +115,6 @@ public sealed class OnboardingApplication : ITestApp
         {
             await host.StopAsync();
             await host.DisposeAsync();
-        }
-    }
-
-    private sealed class CollectingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
-                while (lines.Count > 5000 && lines.TryDequeue(out _))
-                {
-                }
-            }
         }
     }
 }

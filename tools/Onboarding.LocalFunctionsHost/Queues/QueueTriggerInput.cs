@@ -79,22 +79,49 @@ public static class QueueTriggerInput
             using var document = JsonDocument.Parse(text);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                switch (property.Value.ValueKind)
+                // The message's own properties never replace the host's (Id, DequeueCount…), and a name or value that
+                // is not well-formed UTF-16 (an escaped lone surrogate) cannot travel over gRPC: both are left out.
+                if (!TryRead(property, out var name, out var value) || metadata.ContainsKey(name) || property.Value.ValueKind == JsonValueKind.Array)
                 {
-                    case JsonValueKind.String:
-                        metadata[property.Name] = TypedDataValues.String(property.Value.GetString()!);
-                        break;
-                    case JsonValueKind.Array:
-                        break;
-                    default:
-                        metadata[property.Name] = TypedDataValues.Json(property.Value.GetRawText());
-                        break;
+                    continue;
+                }
+                if (IsWellFormed(name) && IsWellFormed(value))
+                {
+                    metadata[name] = property.Value.ValueKind == JsonValueKind.String ? TypedDataValues.String(value) : TypedDataValues.Json(value);
                 }
             }
         }
         catch (JsonException)
         {
             // Not JSON after all: no extra binding data.
+        }
+    }
+
+    private static bool TryRead(JsonProperty property, out string name, out string value)
+    {
+        try
+        {
+            name = property.Name;
+            value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            (name, value) = ("", "");
+            return false;
+        }
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        try
+        {
+            StrictUtf8.GetByteCount(text);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
         }
     }
 }
