@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the backend locally: installs and starts Azurite (data kept in .azurite/), then the function
-# app in standalone mode, which serves HTTP and drives its own queue and timer triggers.
-# Ctrl-C stops both. Settings: ONBOARDING_PORT (default 7071); any app setting as an env var.
+# Runs the backend locally: installs and starts Azurite (data kept in .azurite/), builds the function
+# app and starts it under the local Functions host (tools/Onboarding.LocalFunctionsHost), which runs
+# the isolated worker, serves its HTTP functions and drives its queue and timer triggers.
+# Settings: local.settings.sample.json, then local.settings.json if you made one, then the environment.
+# Ctrl-C stops everything. Port: ONBOARDING_PORT (default 7071).
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
 source "$(dirname "$0")/lib/dev-auth.sh"
@@ -18,9 +20,9 @@ fi
 mkdir -p .azurite
 AZURITE_LOCATION="$repo_root/.azurite"
 
-app_pid=
+host_pid=
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null
   stop_azurite
 }
 trap cleanup EXIT
@@ -29,27 +31,32 @@ start_azurite "${ports[@]}"
 
 dev_auth_env
 port=${ONBOARDING_PORT:-7071}
-echo "==> Building the function app"
-dotnet build src/Onboarding.Functions --nologo -v quiet -c Debug
-echo "==> Starting the function app (standalone: local queue and timer driver on)"
-AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" ONBOARDING_PORT="$port" ASPNETCORE_ENVIRONMENT=Development \
-  dotnet run --project src/Onboarding.Functions --no-build --no-launch-profile &
-app_pid=$!
-for _ in $(seq 1 300); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then echo "The app exited; see its output above." >&2; exit 1; fi
+settings=local.settings.sample.json
+[ -f local.settings.json ] && settings=local.settings.json
+echo "==> Building the function app and the local Functions host"
+dotnet build src/Onboarding.Functions --nologo -v quiet -c Debug -o artifacts/run/app -p:WarningsNotAsErrors=NU1603
+dotnet build tools/Onboarding.LocalFunctionsHost --nologo -v quiet -c Debug
+echo "==> Starting the local Functions host on the app ($settings)"
+AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" \
+  dotnet tools/Onboarding.LocalFunctionsHost/bin/Debug/net10.0/Onboarding.LocalFunctionsHost.dll artifacts/run/app \
+  --settings "$settings" --port "$port" &
+host_pid=$!
+for _ in $(seq 1 600); do
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/api/health" 2>/dev/null; then break; fi
+  if ! kill -0 "$host_pid" 2>/dev/null; then echo "The host exited; see its output above." >&2; exit 1; fi
   sleep 0.1
 done
 cat <<INFO
 
   Onboarding backend:  http://127.0.0.1:$port/api
   Health:              http://127.0.0.1:$port/api/health
-  API explorer:        http://127.0.0.1:$port/swagger
+  API explorer:        http://127.0.0.1:$port/api/docs   (OpenAPI: /api/openapi/v1.json)
   A token to call it:  scripts/dev-token.sh --org my-org --role org_admin
                        (then: curl -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/orgs/my-org/onboarding)
+  Run a timer now:     curl -X POST -H 'Content-Type: application/json' -d '{"input":""}' http://127.0.0.1:$port/admin/functions/PurgeExpiredSampleData
   Storage (Azurite):   $AZURITE_CONNECTION_STRING
 
-  Press Ctrl-C to stop the app and Azurite.
+  Press Ctrl-C to stop the host, the worker and Azurite.
 
 INFO
-wait "$app_pid"
+wait "$host_pid"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: installs Azurite (npm ci), starts it in memory on free ports, runs the .NET
-# test projects against it (after publishing the app, whose folder a test checks, and building the
-# isolated-worker app the local Functions host's tests run), and stops Azurite afterwards, also
-# when tests fail.
+# Runs every test: installs Azurite (npm ci), starts it in memory on free ports, publishes the function
+# app (the end-to-end tests run it as a worker process under the local Functions host) and builds the
+# small isolated-worker app the local host's own tests run, then runs the .NET test projects against
+# Azurite, and stops Azurite afterwards, also when tests fail.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Wizard).
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
@@ -12,8 +12,8 @@ install_node_tools
 trap stop_azurite EXIT
 start_azurite
 
-bash scripts/publish.sh --quick artifacts/test-publish
-export ONBOARDING_PUBLISH_DIR="$repo_root/artifacts/test-publish"
+bash scripts/publish.sh artifacts/test-app
+export ONBOARDING_APP_DIR="$repo_root/artifacts/test-app"
 echo "==> Building the test worker app for the local Functions host's tests"
 # The Worker SDK's inner extensions project warns NU1603 and does not read Directory.Build.props.
 dotnet build tests/TestWorkerApp/TestWorkerApp.csproj -c Release -o artifacts/test-worker \
@@ -25,6 +25,6 @@ export ONBOARDING_TEST_FIGURES="$repo_root/artifacts/test-figures.txt"
 print_figures() { [ -s "$ONBOARDING_TEST_FIGURES" ] && { echo "==> Figures reported by the tests (fuzz, property, outage, local host start-up)"; cat "$ONBOARDING_TEST_FIGURES"; }; return 0; }
 trap 'print_figures; stop_azurite' EXIT
 echo "==> dotnet test (one test project at a time)"
-# The local Functions host's tests start worker processes; run beside the app's tests they would
-# compete with its timing-sensitive start-up tests for the two cores.
+# Both the app's end-to-end tests and the local host's tests start worker processes; one project at a
+# time keeps them from competing for the two cores.
 dotnet test Onboarding.sln --nologo -m:1 "$@"
