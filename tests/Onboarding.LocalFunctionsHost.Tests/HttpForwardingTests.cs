@@ -90,6 +90,14 @@ public sealed class HttpForwardingTests(SharedHost shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task ARouteValueWinsOverAQueryParameterOfTheSameName()
+    {
+        using var response = await Client.GetAsync("/api/echo/from-the-route?rest=from-the-query");
+
+        Assert.Equal("from-the-route", Header(response, "x-echo-bound-rest"));
+    }
+
+    [Fact]
     public async Task APathWithoutAFunctionIsA404Problem()
     {
         using var response = await Client.GetAsync("/api/nothing-here");

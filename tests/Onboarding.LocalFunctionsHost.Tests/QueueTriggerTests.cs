@@ -93,6 +93,29 @@ public sealed class QueueTriggerTests
         await QueueAssert.IsEmptyEventuallyAsync(queue);
     }
 
+    [Fact]
+    public async Task AMessagesJsonPropertiesNeverReplaceTheHostsMetadataAndLoneSurrogatesAreLeftOut()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string>
+        {
+            ["AzureFunctionsJobHost__extensions__queues__messageEncoding"] = "none",
+        });
+        var queue = TestStorage.RawQueue(host.QueueName);
+        await queue.CreateAsync();
+        const string text = "{\"id\":\"not-the-message-id\",\"DequeueCount\":99,\"\\udfff\":1,\"note\":\"a\\ud800b\",\"kind\":\"ok\"}";
+
+        var sent = (await queue.SendMessageAsync(text)).Value;
+
+        var done = Assert.Single(await host.Observations.WaitForAsync("done", seen => seen.Count == 1));
+        var metadata = done.GetProperty("bindingData");
+        Assert.Equal(text, done.GetProperty("message").GetString());
+        Assert.Equal(sent.MessageId, metadata.GetProperty("Id").GetString());
+        Assert.Equal("1", metadata.GetProperty("DequeueCount").GetString());
+        Assert.Equal("ok", metadata.GetProperty("kind").GetString());
+        Assert.False(metadata.TryGetProperty("note", out _));
+        await QueueAssert.IsEmptyEventuallyAsync(queue);
+    }
+
     private static DateTimeOffset QuotedDate(JsonElement metadata, string name)
     {
         var json = metadata.GetProperty(name).GetString()!;

@@ -32,6 +32,7 @@ public sealed class Echo
         response.Headers["x-echo-context-invocation-id"] = context.InvocationId;
         response.Headers["x-echo-test-header"] = request.Headers["x-test"].ToString();
         response.Headers["x-echo-binding-data"] = string.Join(",", context.BindingContext.BindingData.Keys.Order());
+        response.Headers["x-echo-bound-rest"] = context.BindingContext.BindingData.TryGetValue("rest", out var rest) ? rest?.ToString() : "";
         var status = int.TryParse(request.Query["status"], out var requested) ? requested : StatusCodes.Status200OK;
         return new StatusWithBody(status, body.ToArray(), request.ContentType);
     }
