@@ -17,18 +17,21 @@ public sealed class AccessMiddleware(FunctionAccessPolicies policies) : IFunctio
             await next(context);
             return;
         }
-        var refusal = policies.For(context.FunctionDefinition.EntryPoint) is not { } level
-            ? Problems.Create(StatusCodes.Status403Forbidden, "access_undeclared", "Forbidden", "This function does not declare who may call it.")
-            : BoundOrganizationDiffers(context, http)
-                ? Problems.Validation(new Dictionary<string, string[]> { [OrganizationAccess.OrgIdRouteValue] = ["Name the organization in the path only."] })
-                : await OrganizationAccess.CheckAsync(http, level);
-        if (refusal is not null)
+        if (await RefusalAsync(context, http) is { } refusal)
         {
             context.GetInvocationResult().Value = refusal;
             return;
         }
         await next(context);
     }
+
+    /// <summary>Null when the caller may run the function; otherwise the problem to answer with.</summary>
+    public async Task<IResult?> RefusalAsync(FunctionContext context, HttpContext http) =>
+        policies.For(context.FunctionDefinition.EntryPoint) is not { } level
+            ? Problems.Create(StatusCodes.Status403Forbidden, "access_undeclared", "Forbidden", "This function does not declare who may call it.")
+            : BoundOrganizationDiffers(context, http)
+                ? Problems.Validation(new Dictionary<string, string[]> { [OrganizationAccess.OrgIdRouteValue] = ["Name the organization in the path only."] })
+                : await OrganizationAccess.CheckAsync(http, level);
 
     /// <summary>
     /// Whether the organization the function would be given differs from the one checked here (the route's):
