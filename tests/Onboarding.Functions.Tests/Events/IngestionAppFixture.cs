@@ -3,7 +3,7 @@ using Onboarding.Functions.Tests.Infrastructure;
 namespace Onboarding.Functions.Tests.Events;
 
 /// <summary>
-/// A test class whose every test gets its own app in standalone mode, with its own events and poison
+/// A test class whose every test gets its own app (local host and worker process), with its own events and poison
 /// queues, so assertions about what is (not) on a queue never see another test's messages.
 /// </summary>
 public abstract class IngestionAppTest : IAsyncLifetime
