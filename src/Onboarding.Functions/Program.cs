@@ -11,6 +11,5 @@ builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddOnboardingFunctions(builder.Configuration);
-// Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set; logs keep the middleware's scopes.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddOnboardingTelemetry();
 builder.Build().Run();

@@ -1,0 +1,26 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace Onboarding.Functions.Api;
+
+public static class TelemetrySetup
+{
+    private const string ApplicationInsightsLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
+    /// <summary>
+    /// Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, with the log scopes of
+    /// <see cref="LogScopeMiddleware"/>. Its logger keeps only warnings by default; removing that rule lets the
+    /// configured levels (Information) decide.
+    /// </summary>
+    public static IServiceCollection AddOnboardingTelemetry(this IServiceCollection services)
+    {
+        services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            if (options.Rules.FirstOrDefault(rule => rule.ProviderName == ApplicationInsightsLoggerProvider) is { } warningsOnly)
+            {
+                options.Rules.Remove(warningsOnly);
+            }
+        });
+        return services;
+    }
+}
