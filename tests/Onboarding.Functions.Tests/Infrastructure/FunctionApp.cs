@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Onboarding.Tests.Shared;
 
 namespace Onboarding.Functions.Tests.Infrastructure;
 
@@ -8,41 +8,11 @@ namespace Onboarding.Functions.Tests.Infrastructure;
 /// </summary>
 public static class FunctionApp
 {
-    private static readonly Lazy<string> Located = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Located = new(
+        () => BuiltApp.Locate("ONBOARDING_APP_DIR", "src/Onboarding.Functions/Onboarding.Functions.csproj", "test-app"),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string Directory => Located.Value;
 
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Onboarding.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Onboarding.sln not found above the test output.");
-    }
-
-    private static string Locate()
-    {
-        if (Environment.GetEnvironmentVariable("ONBOARDING_APP_DIR") is { Length: > 0 } built)
-        {
-            return built;
-        }
-        var root = RepositoryRoot();
-        var output = Path.Combine(root, "artifacts", "test-app");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "build", "src/Onboarding.Functions/Onboarding.Functions.csproj", "-c", "Release", "-o", output, "--nologo", "-v", "q", "-p:WarningsNotAsErrors=NU1603" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Building the function app failed:\n{stdout.Result}\n{stderr.Result}");
-        }
-        return output;
-    }
+    public static string RepositoryRoot() => BuiltApp.RepositoryRoot();
 }
