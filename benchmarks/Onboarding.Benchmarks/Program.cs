@@ -22,6 +22,7 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInforma
 Console.WriteLine($"Run {runId}: {settings.Events:N0} batched events ({settings.EventsPerMessage} per message, {settings.Organizations} organizations), " +
     $"{settings.SingleEvents:N0} single-event messages; app queues.batchSize {settings.BatchSize}, newBatchThreshold {settings.EffectiveNewBatchThreshold}; " +
     $"raw parallelism tried: {string.Join(", ", settings.RawParallelism)}");
+Console.WriteLine($"App run by the local Functions host {settings.HostAssembly}: {settings.AppDirectory}");
 
 var now = TimeProvider.System.GetUtcNow();
 var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", settings.Events, settings.EventsPerMessage, settings.Organizations, now);
@@ -47,7 +48,7 @@ if (singleWork is not null)
     singleCeiling = PhaseResult.Sequential("raw 1/msg (1/txn + drain)", rawSingle, drain);
 
     Console.WriteLine();
-    Console.WriteLine("2. Single-event ingestion: one event per message, end to end through the app");
+    Console.WriteLine("2. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
     single = await ingestion.RunAsync(singleWork.Name, "single", singleWork);
 }
 
@@ -57,7 +58,7 @@ var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
     raw.RunAsync($"raw ceiling, {EventsPerRawTransaction} events/txn", batchedWork, EventsPerRawTransaction, p));
 
 Console.WriteLine();
-Console.WriteLine($"4. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the app");
+Console.WriteLine($"4. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
 var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork);
 
 ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single);
