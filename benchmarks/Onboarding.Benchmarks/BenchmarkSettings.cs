@@ -12,6 +12,7 @@ public sealed record BenchmarkSettings
     public const string Usage = """
         Onboarding.Benchmarks --storage <connection string> --host <Onboarding.LocalFunctionsHost.dll> --app <folder> [options]
           --app FOLDER             the app's build or publish folder (host.json, worker.config.json, functions.metadata)
+          --empty-app FOLDER       an empty isolated-worker app (tests/TestWorkerApp) to compare start-up with
           --events N               events for the raw ceiling and batched ingestion (default 100000)
           --single-events M        events sent one per message (default 2000; 0 skips that phase)
           --events-per-message K   events per batch envelope (default 100)
@@ -19,6 +20,8 @@ public sealed record BenchmarkSettings
           --batch-size B           the app's host.json queues.batchSize (default 32)
           --new-batch-threshold T  the app's queues.newBatchThreshold (default: half the batch size)
           --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
+          --startup-runs S         timed starts of each app for the start-up phase (default 3; 0, or no
+                                   --empty-app, skips it)
           --progress-seconds S     seconds between progress lines (default 3)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
           --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
@@ -31,6 +34,11 @@ public sealed record BenchmarkSettings
 
     /// <summary>The app's build or publish folder, as the local Functions host takes it.</summary>
     public required string AppDirectory { get; init; }
+
+    /// <summary>An empty isolated-worker app (<c>tests/TestWorkerApp</c>) for the start-up comparison; none skips it.</summary>
+    public string? EmptyAppDirectory { get; init; }
+
+    public int StartupRuns { get; init; } = 3;
 
     public int Events { get; init; } = 100_000;
 
@@ -83,6 +91,8 @@ public sealed record BenchmarkSettings
             StorageConnectionString = Text("storage"),
             HostAssembly = Path.GetFullPath(Text("host")),
             AppDirectory = Path.GetFullPath(Text("app")),
+            EmptyAppDirectory = values.Remove("empty-app", out var emptyApp) ? Path.GetFullPath(emptyApp) : null,
+            StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
             Events = Number("events", 1) ?? defaults.Events,
             SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
             EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,
@@ -108,9 +118,12 @@ public sealed record BenchmarkSettings
         {
             throw new ArgumentException($"--host names '{settings.HostAssembly}', which does not exist (build tools/Onboarding.LocalFunctionsHost in Release first).");
         }
-        if (!File.Exists(Path.Combine(settings.AppDirectory, "functions.metadata")))
+        foreach (var (option, folder) in new[] { ("app", settings.AppDirectory), ("empty-app", settings.EmptyAppDirectory) })
         {
-            throw new ArgumentException($"--app names '{settings.AppDirectory}', which holds no functions.metadata (build or publish the app there first).");
+            if (folder is not null && !File.Exists(Path.Combine(folder, "functions.metadata")))
+            {
+                throw new ArgumentException($"--{option} names '{folder}', which holds no functions.metadata (build or publish the app there first).");
+            }
         }
         return settings;
     }
@@ -132,6 +145,17 @@ public sealed record BenchmarkSettings
         ["AzureFunctionsJobHost__extensions__queues__batchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["AzureFunctionsJobHost__extensions__queues__newBatchThreshold"] = EffectiveNewBatchThreshold.ToString(CultureInfo.InvariantCulture),
         ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    };
+
+    /// <summary>The settings <c>tests/TestWorkerApp</c> needs to start: its queue, its timer's schedule and a folder to write into.</summary>
+    public Dictionary<string, string> EmptyAppSettings(string queue, string observationsDirectory) => new()
+    {
+        ["AzureWebJobsStorage"] = StorageConnectionString,
+        ["TEST_QUEUE"] = queue,
+        ["TEST_SCHEDULE"] = NeverDuringARun,
+        ["OBSERVATIONS_DIR"] = observationsDirectory,
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
     };
