@@ -42,7 +42,8 @@ public sealed class StartupRun(BenchmarkSettings settings, QueueServiceClient qu
         // The app's health check reads its events queue's properties: a missing queue would be unhealthy.
         await appQueue.CreateIfNotExistsAsync();
         await emptyQueue.CreateIfNotExistsAsync();
-        var observations = Directory.CreateTempSubdirectory("onboarding-bench-observations-");
+        // The empty app writes a file per invocation there; under the log folder, so an interrupted run leaves nothing in /tmp.
+        var observations = Directory.CreateDirectory(Path.Combine(settings.LogDirectory, $"benchmark-{runId}-observations"));
         var (app, empty) = (new List<TimeSpan>(), new List<TimeSpan>());
         try
         {
