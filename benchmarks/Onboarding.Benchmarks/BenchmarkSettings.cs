@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Onboarding.Functions.Events;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.SampleData;
 
 namespace Onboarding.Benchmarks;
 
@@ -6,29 +10,42 @@ namespace Onboarding.Benchmarks;
 public sealed record BenchmarkSettings
 {
     public const string Usage = """
-        Onboarding.Benchmarks --storage <connection string> --app <Onboarding.Functions.dll> [options]
+        Onboarding.Benchmarks --storage <connection string> --host <Onboarding.LocalFunctionsHost.dll> --app <folder> [options]
+          --app FOLDER             the app's build or publish folder (host.json, worker.config.json, functions.metadata)
+          --empty-app FOLDER       an empty isolated-worker app (tests/TestWorkerApp) to compare start-up with
           --events N               events for the raw ceiling and batched ingestion (default 100000)
           --single-events M        events sent one per message (default 2000; 0 skips that phase)
           --events-per-message K   events per batch envelope (default 100)
           --organizations O        organizations the events are spread over (default 250)
           --batch-size B           the app's host.json queues.batchSize (default 32)
-          --new-batch-threshold T  the app's queues.newBatchThreshold (default: half the batch size, as the host)
+          --new-batch-threshold T  the app's queues.newBatchThreshold (default: half the batch size)
           --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
+          --startup-runs S         timed starts of each app for the start-up phase (default 3; 0, or no
+                                   --empty-app, skips it)
           --progress-seconds S     seconds between progress lines (default 3)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
-          --log-dir DIR            where the app's output goes (default: the temp folder)
+          --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
         """;
 
     public required string StorageConnectionString { get; init; }
 
-    public required string AppAssembly { get; init; }
+    /// <summary><c>Onboarding.LocalFunctionsHost.dll</c>, which runs the apps.</summary>
+    public required string HostAssembly { get; init; }
+
+    /// <summary>The app's build or publish folder, as the local Functions host takes it.</summary>
+    public required string AppDirectory { get; init; }
+
+    /// <summary>An empty isolated-worker app (<c>tests/TestWorkerApp</c>) for the start-up comparison; none skips it.</summary>
+    public string? EmptyAppDirectory { get; init; }
+
+    public int StartupRuns { get; init; } = 3;
 
     public int Events { get; init; } = 100_000;
 
     /// <summary>
     /// Kept small: every Azurite queue operation costs time in proportion to the messages it holds, and
     /// its once-a-minute clean-up after thousands of deletions blocks it long enough (over 30 s at 5,000)
-    /// for client timeouts to leave messages hidden for the driver's 10-minute processing visibility.
+    /// for client timeouts to leave messages hidden for the host's 10-minute processing visibility.
     /// </summary>
     public int SingleEvents { get; init; } = 2_000;
 
@@ -68,11 +85,14 @@ public sealed record BenchmarkSettings
                 : throw new ArgumentException($"--{name} must be a whole number of at least {min}, not '{value}'.")
             : null;
 
-        var defaults = new BenchmarkSettings { StorageConnectionString = "", AppAssembly = "" };
+        var defaults = new BenchmarkSettings { StorageConnectionString = "", HostAssembly = "", AppDirectory = "" };
         var settings = new BenchmarkSettings
         {
             StorageConnectionString = Text("storage"),
-            AppAssembly = Path.GetFullPath(Text("app")),
+            HostAssembly = Path.GetFullPath(Text("host")),
+            AppDirectory = Path.GetFullPath(Text("app")),
+            EmptyAppDirectory = values.Remove("empty-app", out var emptyApp) ? Path.GetFullPath(emptyApp) : null,
+            StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
             Events = Number("events", 1) ?? defaults.Events,
             SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
             EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,
@@ -94,10 +114,51 @@ public sealed record BenchmarkSettings
         {
             throw new ArgumentException("--batch-size is at most 32, as in host.json.");
         }
-        if (!File.Exists(settings.AppAssembly))
+        if (!File.Exists(settings.HostAssembly))
         {
-            throw new ArgumentException($"--app names '{settings.AppAssembly}', which does not exist (build src/Onboarding.Functions in Release first).");
+            throw new ArgumentException($"--host names '{settings.HostAssembly}', which does not exist (build tools/Onboarding.LocalFunctionsHost in Release first).");
+        }
+        foreach (var (option, folder) in new[] { ("app", settings.AppDirectory), ("empty-app", settings.EmptyAppDirectory) })
+        {
+            if (folder is not null && !File.Exists(Path.Combine(folder, "functions.metadata")))
+            {
+                throw new ArgumentException($"--{option} names '{folder}', which holds no functions.metadata (build or publish the app there first).");
+            }
         }
         return settings;
     }
+
+    /// <summary>
+    /// The app's settings for one host start, on <paramref name="eventsQueue"/>: the host passes them
+    /// to the worker, and reads the <c>AzureFunctionsJobHost__</c> ones as host.json overrides.
+    /// </summary>
+    public Dictionary<string, string> AppSettings(string eventsQueue) => new()
+    {
+        ["AzureWebJobsStorage"] = StorageConnectionString,
+        [EventsQueue.Setting] = eventsQueue,
+        // Timers that never fire during a run: midnight on the first of January.
+        [PurgeExpiredSampleData.ScheduleSetting] = NeverDuringARun,
+        [ProjectPendingEvents.ScheduleSetting] = NeverDuringARun,
+        ["Auth__Issuer"] = "bench",
+        ["Auth__Audience"] = "onboarding-api",
+        ["Auth__SigningKey"] = "base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+        ["AzureFunctionsJobHost__extensions__queues__batchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
+        ["AzureFunctionsJobHost__extensions__queues__newBatchThreshold"] = EffectiveNewBatchThreshold.ToString(CultureInfo.InvariantCulture),
+        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    };
+
+    /// <summary>The settings <c>tests/TestWorkerApp</c> needs to start: its queue, its timer's schedule and a folder to write into.</summary>
+    public Dictionary<string, string> EmptyAppSettings(string queue, string observationsDirectory) => new()
+    {
+        ["AzureWebJobsStorage"] = StorageConnectionString,
+        ["TEST_QUEUE"] = queue,
+        ["TEST_SCHEDULE"] = NeverDuringARun,
+        ["OBSERVATIONS_DIR"] = observationsDirectory,
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    };
+
+    private const string NeverDuringARun = "0 0 0 1 1 *";
 }

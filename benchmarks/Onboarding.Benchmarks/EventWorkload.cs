@@ -9,7 +9,7 @@ namespace Onboarding.Benchmarks;
 /// <summary>
 /// One phase's events: queue messages as product services send them (batch envelopes of one
 /// organization, or one event per message) and the same events as the app parses them.
-/// Consecutive messages belong to different organizations, so a batch the driver takes spans many.
+/// Consecutive messages belong to different organizations, so a batch the host's queue listener takes spans many.
 /// </summary>
 public sealed record EventWorkload(
     string Name,

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using Onboarding.Functions.Events;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Benchmarks;
 
 /// <summary>
-/// End-to-end ingestion of a workload by the real app: fill a fresh events queue, start the app on it,
-/// and time from its first healthy answer until the queue is empty; then check what was stored.
+/// End-to-end ingestion of a workload by the real app under the local Functions host: fill a fresh
+/// events queue, start the host with the app on it, and time from the first healthy answer through
+/// the host until the queue is empty; then check what was stored.
 /// </summary>
 public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
 {
@@ -27,14 +26,14 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var fill = await QueueFiller.FillAsync(queue, workload, settings.ProgressInterval);
         Console.WriteLine($"  {name}: queue filled in {fill.TotalSeconds:F1} s ({workload.Messages.Count / fill.TotalSeconds:N0} messages/s)");
 
-        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{queueSuffix}-app.log");
-        await using var app = AppProcess.Start(settings.AppAssembly, AppSettings(queue.Name), logPath);
-        var launched = Stopwatch.GetTimestamp();
-        var ready = await app.WaitUntilHealthyAsync(StartupTimeout);
-        // The driver starts with the app, a moment before /api/health answers: what it finished by then is not timed.
+        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{queueSuffix}-host.log");
+        await using var app = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, settings.AppSettings(queue.Name), logPath);
+        var ready = await app.WaitUntilOkAsync("/api/health", StartupTimeout);
+        // The host's queue listener starts once the worker has loaded the functions, a moment before
+        // /api/health answers: what it finished by then is not timed.
         var messagesLeftAtReady = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
         var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtReady * workload.EventsPerMessage);
-        Console.WriteLine($"  {name}: app healthy after {Stopwatch.GetElapsedTime(launched, ready).TotalSeconds:F2} s " +
+        Console.WriteLine($"  {name}: app healthy through the local Functions host after {Stopwatch.GetElapsedTime(app.Launched, ready).TotalSeconds:F2} s " +
             $"(port {app.Port}, {workload.Messages.Count - messagesLeftAtReady} messages already done, not timed); log {logPath}");
 
         var progress = new ProgressMeter(name, workload.Events.Count, settings.ProgressInterval);
@@ -79,24 +78,11 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         return (stored, mismatches.Count == 0);
     }
 
-    private Dictionary<string, string> AppSettings(string queueName) => new()
-    {
-        ["AzureWebJobsStorage"] = settings.StorageConnectionString,
-        [EventsQueue.Setting] = queueName,
-        ["Auth__Issuer"] = "bench",
-        ["Auth__SigningKey"] = "base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-        ["AzureFunctionsJobHost__extensions__queues__batchSize"] = settings.BatchSize.ToString(CultureInfo.InvariantCulture),
-        ["AzureFunctionsJobHost__extensions__queues__newBatchThreshold"] = settings.EffectiveNewBatchThreshold.ToString(CultureInfo.InvariantCulture),
-        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    };
-
     /// <summary>
     /// Polls the queue's approximate count, which includes messages being processed: a message is
     /// deleted only after its events and their projection are stored, so zero means done.
     /// </summary>
-    private async Task<long> WaitForEmptyQueueAsync(QueueClient queue, AppProcess app, EventWorkload workload, ProgressMeter progress, long ready)
+    private async Task<long> WaitForEmptyQueueAsync(QueueClient queue, HostedApp app, EventWorkload workload, ProgressMeter progress, long ready)
     {
         var (lastLeft, lastChange, warned) = (-1, ready, false);
         while (true)
@@ -111,7 +97,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
             {
                 warned = true;
                 Console.WriteLine($"  !! no message finished for {StallWarning.TotalSeconds:F0} s: Azurite is blocked (its queue clean-up after many deletions), " +
-                    "or receives that timed out left messages hidden for the driver's 10-minute processing visibility");
+                    "or receives that timed out left messages hidden for the host's 10-minute processing visibility");
             }
             progress.Set(Math.Min(workload.Events.Count, (long)(workload.Messages.Count - left) * workload.EventsPerMessage));
             if (left == 0)
@@ -120,11 +106,11 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
             }
             if (app.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {left} messages left; its output: {app.LogPath}");
+                throw new InvalidOperationException($"The local Functions host exited with {left} messages left; its output: {app.LogPath}");
             }
             if (Stopwatch.GetElapsedTime(ready, now) > settings.PhaseTimeout)
             {
-                throw new TimeoutException($"{left} messages still on {queue.Name} after {settings.PhaseTimeout}; the app's output: {app.LogPath}");
+                throw new TimeoutException($"{left} messages still on {queue.Name} after {settings.PhaseTimeout}; the host's output: {app.LogPath}");
             }
             await Task.Delay(QueuePollInterval);
         }

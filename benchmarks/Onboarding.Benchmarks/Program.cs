@@ -22,6 +22,8 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInforma
 Console.WriteLine($"Run {runId}: {settings.Events:N0} batched events ({settings.EventsPerMessage} per message, {settings.Organizations} organizations), " +
     $"{settings.SingleEvents:N0} single-event messages; app queues.batchSize {settings.BatchSize}, newBatchThreshold {settings.EffectiveNewBatchThreshold}; " +
     $"raw parallelism tried: {string.Join(", ", settings.RawParallelism)}");
+Console.WriteLine($"Apps run by the local Functions host {settings.HostAssembly}: {settings.AppDirectory}" +
+    (settings.EmptyAppDirectory is null ? "" : $", empty app {settings.EmptyAppDirectory}"));
 
 var now = TimeProvider.System.GetUtcNow();
 var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", settings.Events, settings.EventsPerMessage, settings.Organizations, now);
@@ -33,34 +35,42 @@ var raw = new RawCeiling(tables, runId, settings.ProgressInterval);
 var ingestion = new IngestionRun(settings, tables, queues, runId);
 const int EventsPerRawTransaction = OnboardingStorage.MaxTransactionActions - 1;
 
-// Single events first: Azurite answers every table query by scanning the whole table, so after the
-// batched phase the app's profile read per message would scan its 100,000 rows too. The raw phases
-// write into tables of their own and drop them.
+// Start-up first, while Azurite is nearly empty. Then single events: Azurite answers every table
+// query by scanning the whole table, so after the batched phase the app's profile read per message
+// would scan its 100,000 rows too. The raw phases write into tables of their own and drop them.
+StartupResult? startup = null;
+if (settings.EmptyAppDirectory is not null && settings.StartupRuns > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"1. Start-up: host process started -> first 200 of an HTTP function through it, the app (/api/health) and an empty worker app (/api/echo), {settings.StartupRuns} times each, alternately");
+    startup = await new StartupRun(settings, queues, runId).RunAsync(settings.EmptyAppDirectory);
+}
+
 PhaseResult? rawSingle = null, drain = null, singleCeiling = null, single = null;
 if (singleWork is not null)
 {
     Console.WriteLine();
-    Console.WriteLine("1. Raw ceiling for single events: 1 event + the activity row per transaction, then its daily row; and the queue work alone");
+    Console.WriteLine("2. Raw ceiling for single events: 1 event + the activity row per transaction, then its daily row; and the queue work alone");
     rawSingle = await BestOfAsync(settings.RawParallelism, p => raw.RunAsync("raw, 1 event/txn", singleWork, 1, p));
     drain = await new RawQueueDrain(queues, runId, settings).RunAsync("raw queue drain, 1 event/msg", singleWork);
     Console.WriteLine($"  {drain.Name}: {drain.EventsPerSecond:N0} messages/s in {drain.Elapsed.TotalSeconds:F1} s");
     singleCeiling = PhaseResult.Sequential("raw 1/msg (1/txn + drain)", rawSingle, drain);
 
     Console.WriteLine();
-    Console.WriteLine("2. Single-event ingestion: one event per message, end to end through the app");
+    Console.WriteLine("3. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
     single = await ingestion.RunAsync(singleWork.Name, "single", singleWork);
 }
 
 Console.WriteLine();
-Console.WriteLine($"3. Raw ceiling: the same rows, {EventsPerRawTransaction} events + the activity row per transaction, then their daily rows");
+Console.WriteLine($"4. Raw ceiling: the same rows, {EventsPerRawTransaction} events + the activity row per transaction, then their daily rows");
 var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
     raw.RunAsync($"raw ceiling, {EventsPerRawTransaction} events/txn", batchedWork, EventsPerRawTransaction, p));
 
 Console.WriteLine();
-Console.WriteLine($"4. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the app");
+Console.WriteLine($"5. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
 var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork);
 
-ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single);
+ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single, startup);
 return batched.Exact && (single?.Exact ?? true) ? 0 : 1;
 
 async Task<PhaseResult> BestOfAsync(IReadOnlyList<int> parallelism, Func<int, Task<PhaseResult>> run)

@@ -6,8 +6,9 @@ namespace Onboarding.Benchmarks;
 
 /// <summary>
 /// Azurite's ceiling for the queue work of single-event messages: the same messages, pre-filled,
-/// taken the way the app's trigger driver takes them (batches of <c>batchSize</c>, a new batch once no
-/// more than <c>newBatchThreshold</c> are in flight) and deleted, with no function in between.
+/// taken the way the local Functions host's queue listener takes them (batches of <c>batchSize</c>, a
+/// new batch once no more than <c>newBatchThreshold</c> are in flight) and deleted, with no function
+/// in between.
 /// </summary>
 public sealed class RawQueueDrain(QueueServiceClient queues, string runId, BenchmarkSettings settings)
 {

@@ -8,7 +8,8 @@ public static class ResultsTable
     public const double BatchedTarget = 0.80;
 
     /// <param name="singleCeiling">The row writes and the queue drain of single-event messages, added.</param>
-    public static void Print(PhaseResult raw, PhaseResult batched, IReadOnlyList<PhaseResult> singleCeilings, PhaseResult? singleCeiling, PhaseResult? single)
+    /// <param name="startup">Start-up through the local Functions host, the app against an empty worker app; null when skipped.</param>
+    public static void Print(PhaseResult raw, PhaseResult batched, IReadOnlyList<PhaseResult> singleCeilings, PhaseResult? singleCeiling, PhaseResult? single, StartupResult? startup)
     {
         Console.WriteLine();
         Console.WriteLine($"{"phase",-40} {"events",9} {"seconds",8} {"events/s",9}  {"ingestion / raw",-22} detail");
@@ -30,6 +31,17 @@ public static class ResultsTable
         var ratio = batched.EventsPerSecond / raw.EventsPerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Batched ingestion / raw ceiling = {ratio:P1} (target {BatchedTarget:P0}: {(ratio >= BatchedTarget ? "met" : "NOT met")})"));
+        if (startup is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{"start-up: host process -> first 200",-40} {"median s",9}  each start (s)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"this app, GET /api/health",-40} {startup.AppMedian.TotalSeconds,9:F2}  {StartupResult.Seconds(startup.App)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{"empty worker app, GET /api/echo/{*rest}",-40} {startup.EmptyAppMedian.TotalSeconds,9:F2}  {StartupResult.Seconds(startup.EmptyApp)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Start-up, this app / empty app (medians) = {startup.Ratio:F2}x (+{(startup.AppMedian - startup.EmptyAppMedian).TotalSeconds:F2} s)"));
+        }
     }
 
     private static void Row(PhaseResult result, string? ratio) =>
