@@ -22,6 +22,25 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public async Task ADisabledFunctionGetsNoListenerWhileTheOthersRun()
+    {
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string>
+        {
+            ["TEST_SCHEDULE"] = "* * * * * *",
+            ["AzureWebJobs.Tick.Disabled"] = "true",
+        });
+        var queue = TestStorage.RawQueue(host.QueueName);
+        await queue.CreateAsync();
+
+        await queue.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("still processed")));
+        await host.Observations.WaitForAsync("done", seen => seen.Count == 1);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Empty(host.Observations.Read("tick"));
+        Assert.Contains(host.Logs.Lines, line => line.Message.Contains("function Tick is disabled", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ARunMissedWhileTheHostWasDownFiresOnceAtStartAsPastDue()
     {
         var hostId = TestStorage.UniqueName("host");

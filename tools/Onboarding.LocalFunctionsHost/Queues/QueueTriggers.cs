@@ -16,18 +16,18 @@ public sealed partial class QueueTriggers(
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
-    ILogger<QueueTriggers> logger) : TriggerListeners(catalog, lifetime, logger)
+    ILogger<QueueTriggers> logger) : TriggerListeners(catalog, settings, lifetime, logger)
 {
     protected override string TriggerType => "queueTrigger";
 
     protected override Task Start(FunctionDefinition function, CancellationToken stoppingToken)
     {
-        var queueName = settings.Resolve(function.Trigger.Text("queueName") ?? "").ToLowerInvariant();
+        var queueName = Settings.Resolve(function.Trigger.Text("queueName") ?? "").ToLowerInvariant();
         if (!QueueName().IsMatch(queueName) || queueName.Contains("--", StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{queueName}' is not a valid queue name (3-63 lower-case letters, digits and single hyphens).");
         }
-        var clients = QueueClients.Create(StorageConnection.Resolve(settings, function.Trigger.Text("connection")), queueName);
+        var clients = QueueClients.Create(StorageConnection.Resolve(Settings, function.Trigger.Text("connection")), queueName);
         var functionLogger = loggerFactory.CreateLogger($"Host.Triggers.Queue.{function.Name}");
         var processor = new QueueMessageProcessor(function, clients, options, invoker, timeProvider, functionLogger);
         return new QueueTriggerListener(function, clients, options, processor, timeProvider, functionLogger).RunAsync(stoppingToken);

@@ -19,7 +19,7 @@ public sealed partial class TimerTriggers(
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
-    ILogger<TimerTriggers> logger) : TriggerListeners(catalog, lifetime, logger)
+    ILogger<TimerTriggers> logger) : TriggerListeners(catalog, settings, lifetime, logger)
 {
     protected override string TriggerType => "timerTrigger";
 
@@ -27,7 +27,7 @@ public sealed partial class TimerTriggers(
 
     protected override Task Start(FunctionDefinition function, CancellationToken stoppingToken)
     {
-        var schedule = TimerSchedule.Parse(settings.Resolve(function.Trigger.Text("schedule") ?? ""));
+        var schedule = TimerSchedule.Parse(Settings.Resolve(function.Trigger.Text("schedule") ?? ""));
         var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
         var store = monitored ? CreateStore() : null;
         var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
@@ -51,7 +51,7 @@ public sealed partial class TimerTriggers(
     {
         try
         {
-            var container = new BlobServiceClient(StorageConnection.Resolve(settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
+            var container = new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
             return new TimerStatusStore(container, HostId());
         }
         catch (InvalidOperationException exception)
@@ -64,7 +64,7 @@ public sealed partial class TimerTriggers(
     /// <summary><c>AzureFunctionsWebHost__hostid</c>, else the machine name and a hash of the app folder (at most 32 characters).</summary>
     private string HostId()
     {
-        if ((settings.Get("AzureFunctionsWebHost__hostid") ?? settings.Get("AzureFunctionsWebHost:hostid")) is { Length: > 0 } configured)
+        if ((Settings.Get("AzureFunctionsWebHost__hostid") ?? Settings.Get("AzureFunctionsWebHost:hostid")) is { Length: > 0 } configured)
         {
             return configured.ToLowerInvariant();
         }

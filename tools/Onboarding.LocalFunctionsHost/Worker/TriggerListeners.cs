@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Metadata;
+using Onboarding.LocalFunctionsHost.Configuration;
 
 namespace Onboarding.LocalFunctionsHost.Worker;
 
 /// <summary>
 /// Starts one listener per function of one trigger type once the worker has reported its functions;
-/// a trigger whose binding cannot be used is logged and the others run.
+/// a trigger whose binding cannot be used is logged and the others run. A function disabled with the app
+/// setting <c>AzureWebJobs.{FunctionName}.Disabled</c> = <c>true</c> gets no listener, as in the Functions host.
 /// </summary>
-public abstract partial class TriggerListeners(FunctionCatalog catalog, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
+public abstract partial class TriggerListeners(FunctionCatalog catalog, AppSettings settings, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
 {
+    /// <summary>The app settings (trigger references such as <c>%QUEUE%</c> resolve against them).</summary>
+    protected AppSettings Settings => settings;
+
     /// <summary>The binding type this class listens for, e.g. <c>queueTrigger</c>.</summary>
     protected abstract string TriggerType { get; }
 
@@ -28,6 +33,11 @@ public abstract partial class TriggerListeners(FunctionCatalog catalog, IHostApp
         var running = new List<Task>();
         foreach (var function in functions.Where(function => function.Trigger.IsType(TriggerType)))
         {
+            if (IsDisabled(settings, function.Name))
+            {
+                Disabled(logger, TriggerType, function.Name);
+                continue;
+            }
             try
             {
                 running.Add(Start(function, stoppingToken));
@@ -39,6 +49,12 @@ public abstract partial class TriggerListeners(FunctionCatalog catalog, IHostApp
         }
         await Task.WhenAll(running);
     }
+
+    public static bool IsDisabled(AppSettings settings, string functionName) =>
+        bool.TryParse(settings.Get($"AzureWebJobs.{functionName}.Disabled"), out var disabled) && disabled;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {TriggerType} of function {FunctionName} is disabled (AzureWebJobs.{FunctionName}.Disabled)")]
+    private static partial void Disabled(ILogger logger, string triggerType, string functionName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {TriggerType} of function {FunctionName} cannot start")]
     private static partial void NotStarted(ILogger logger, Exception exception, string triggerType, string functionName);
