@@ -22,6 +22,8 @@ public sealed record BenchmarkSettings
           --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
           --startup-runs S         timed starts of each app for the start-up phase (default 3; 0, or no
                                    --empty-app, skips it)
+          --read-clients C         concurrent clients of the read-latency phase (default 32)
+          --reads-per-client R     GETs (and raw reads) per client (default 50; 0 skips the phase)
           --progress-seconds S     seconds between progress lines (default 3)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
           --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
@@ -39,6 +41,10 @@ public sealed record BenchmarkSettings
     public string? EmptyAppDirectory { get; init; }
 
     public int StartupRuns { get; init; } = 3;
+
+    public int ReadClients { get; init; } = 32;
+
+    public int ReadsPerClient { get; init; } = 50;
 
     public int Events { get; init; } = 100_000;
 
@@ -93,6 +99,8 @@ public sealed record BenchmarkSettings
             AppDirectory = Path.GetFullPath(Text("app")),
             EmptyAppDirectory = values.Remove("empty-app", out var emptyApp) ? Path.GetFullPath(emptyApp) : null,
             StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
+            ReadClients = Number("read-clients", 1) ?? defaults.ReadClients,
+            ReadsPerClient = Number("reads-per-client", 0) ?? defaults.ReadsPerClient,
             Events = Number("events", 1) ?? defaults.Events,
             SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
             EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,

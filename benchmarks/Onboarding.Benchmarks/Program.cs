@@ -46,32 +46,40 @@ if (settings.EmptyAppDirectory is not null && settings.StartupRuns > 0)
     startup = await new StartupRun(settings, queues, runId).RunAsync(settings.EmptyAppDirectory);
 }
 
+ReadLatencyResult? reads = null;
+if (settings.ReadsPerClient > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"2. Read latency: GET /api/orgs/{{orgId}}/onboarding through the local Functions host vs the raw range read of the same rows, {settings.ReadClients} concurrent clients x {settings.ReadsPerClient}");
+    reads = await new ReadLatencyRun(settings, tables, queues, runId).RunAsync();
+}
+
 PhaseResult? rawSingle = null, drain = null, singleCeiling = null, single = null;
 if (singleWork is not null)
 {
     Console.WriteLine();
-    Console.WriteLine("2. Raw ceiling for single events: 1 event + the activity row per transaction, then its daily row; and the queue work alone");
+    Console.WriteLine("3. Raw ceiling for single events: 1 event + the activity row per transaction, then its daily row; and the queue work alone");
     rawSingle = await BestOfAsync(settings.RawParallelism, p => raw.RunAsync("raw, 1 event/txn", singleWork, 1, p));
     drain = await new RawQueueDrain(queues, runId, settings).RunAsync("raw queue drain, 1 event/msg", singleWork);
     Console.WriteLine($"  {drain.Name}: {drain.EventsPerSecond:N0} messages/s in {drain.Elapsed.TotalSeconds:F1} s");
     singleCeiling = PhaseResult.Sequential("raw 1/msg (1/txn + drain)", rawSingle, drain);
 
     Console.WriteLine();
-    Console.WriteLine("3. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
+    Console.WriteLine("4. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
     single = await ingestion.RunAsync(singleWork.Name, "single", singleWork);
 }
 
 Console.WriteLine();
-Console.WriteLine($"4. Raw ceiling: the same rows, {EventsPerRawTransaction} events + the activity row per transaction, then their daily rows");
+Console.WriteLine($"5. Raw ceiling: the same rows, {EventsPerRawTransaction} events + the activity row per transaction, then their daily rows");
 var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
     raw.RunAsync($"raw ceiling, {EventsPerRawTransaction} events/txn", batchedWork, EventsPerRawTransaction, p));
 
 Console.WriteLine();
-Console.WriteLine($"5. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
+Console.WriteLine($"6. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
 var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork);
 
-ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single, startup);
-return batched.Exact && (single?.Exact ?? true) ? 0 : 1;
+ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single, startup, reads);
+return batched.Exact && (single?.Exact ?? true) && (reads is null || reads.Api.Errors + reads.Raw.Errors == 0) ? 0 : 1;
 
 async Task<PhaseResult> BestOfAsync(IReadOnlyList<int> parallelism, Func<int, Task<PhaseResult>> run)
 {

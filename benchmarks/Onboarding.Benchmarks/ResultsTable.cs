@@ -9,7 +9,11 @@ public static class ResultsTable
 
     /// <param name="singleCeiling">The row writes and the queue drain of single-event messages, added.</param>
     /// <param name="startup">Start-up through the local Functions host, the app against an empty worker app; null when skipped.</param>
-    public static void Print(PhaseResult raw, PhaseResult batched, IReadOnlyList<PhaseResult> singleCeilings, PhaseResult? singleCeiling, PhaseResult? single, StartupResult? startup)
+    public const double ReadP50Target = 1.3;
+    public const double ReadP99Target = 2.0;
+
+    public static void Print(PhaseResult raw, PhaseResult batched, IReadOnlyList<PhaseResult> singleCeilings, PhaseResult? singleCeiling, PhaseResult? single,
+        StartupResult? startup, ReadLatencyResult? reads)
     {
         Console.WriteLine();
         Console.WriteLine($"{"phase",-40} {"events",9} {"seconds",8} {"events/s",9}  {"ingestion / raw",-22} detail");
@@ -42,6 +46,24 @@ public static class ResultsTable
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Start-up, this app / empty app (medians) = {startup.Ratio:F2}x (+{(startup.AppMedian - startup.EmptyAppMedian).TotalSeconds:F2} s)"));
         }
+        if (reads is not null)
+        {
+            PrintReads(reads);
+        }
+    }
+
+    private static void PrintReads(ReadLatencyResult reads)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{$"read latency, {reads.Clients} concurrent clients",-40} {"requests",9} {"errors",7} {"p50 ms",8} {"p99 ms",8}");
+        foreach (var result in new[] { reads.Api, reads.Raw })
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Name,-40} {result.Requests,9:N0} {result.Errors,7} {result.P50Milliseconds,8:F1} {result.P99Milliseconds,8:F1}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GET / raw read: p50 {reads.P50Ratio:F2}x (target {ReadP50Target:F1}x: {(reads.P50Ratio <= ReadP50Target ? "met" : "NOT met")}), " +
+            $"p99 {reads.P99Ratio:F2}x (target {ReadP99Target:F1}x: {(reads.P99Ratio <= ReadP99Target ? "met" : "NOT met")})"));
     }
 
     private static void Row(PhaseResult result, string? ratio) =>

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Benchmarks;
+
+/// <summary>Latencies of one way of reading an organization: how many requests, how many failed, the median and the 99th percentile.</summary>
+public sealed record LatencyResult(string Name, int Requests, int Errors, double P50Milliseconds, double P99Milliseconds)
+{
+    public static LatencyResult From(string name, IReadOnlyCollection<double> milliseconds, int errors)
+    {
+        var sorted = milliseconds.Order().ToList();
+        double At(double fraction) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Round(fraction * (sorted.Count - 1))];
+        return new LatencyResult(name, sorted.Count + errors, errors, At(0.50), At(0.99));
+    }
+}
+
+/// <summary>The API's GET of an organization against the raw range read of the same rows, each under the same concurrency.</summary>
+public sealed record ReadLatencyResult(LatencyResult Api, LatencyResult Raw, int Clients)
+{
+    public double P50Ratio => Api.P50Milliseconds / Raw.P50Milliseconds;
+
+    public double P99Ratio => Api.P99Milliseconds / Raw.P99Milliseconds;
+}
+
+/// <summary>
+/// <c>GET /api/orgs/{orgId}/onboarding</c> through the local Functions host and the app, with N concurrent
+/// clients each reading organizations in turn (with a valid token), against the single-partition range
+/// read of the same <c>profile|</c> rows by the Azure SDK with the same concurrency: what the API adds to
+/// the storage read it needs (host forwarding, worker, token check, mapping, JSON).
+/// </summary>
+public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
+{
+    private const string Issuer = "bench";
+    private const string Audience = "onboarding-api";
+
+    public async Task<ReadLatencyResult> RunAsync()
+    {
+        var queue = queues.GetQueueClient($"bench-{runId}-reads");
+        await queue.CreateIfNotExistsAsync();
+        var appSettings = settings.AppSettings(queue.Name);
+        var signingKey = Convert.FromBase64String(appSettings["Auth__SigningKey"]["base64:".Length..]);
+        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-host.log");
+        try
+        {
+            await using var hosted = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, appSettings, logPath);
+            await hosted.WaitUntilOkAsync("/api/health", TimeSpan.FromSeconds(60));
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ReadClients })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{hosted.Port}"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            var organizations = Enumerable.Range(0, settings.ReadClients).Select(i => $"bench-{runId}-read-{i}").ToList();
+            var tokens = organizations.ToDictionary(org => org, org => Token(org, signingKey));
+            await Task.WhenAll(organizations.Select(org => SeedAsync(http, org, tokens[org])));
+            Console.WriteLine($"  seeded {organizations.Count} organizations (a wizard step, a tutorial started) through the API");
+
+            var api = await MeasureAsync("GET /api/orgs/{orgId}/onboarding", organizations, async org =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orgs/{org}/onboarding");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[org]);
+                using var response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                return response.IsSuccessStatusCode;
+            });
+            var table = tables.GetTableClient(OnboardingStorage.OnboardingTable);
+            var raw = await MeasureAsync("raw range read of profile| rows", organizations, async org =>
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
+                var rows = 0;
+                await foreach (var _ in table.QueryAsync<TableEntity>(filter))
+                {
+                    rows++;
+                }
+                return rows > 0;
+            });
+            return new ReadLatencyResult(api, raw, settings.ReadClients);
+        }
+        finally
+        {
+            await queue.DeleteIfExistsAsync();
+        }
+    }
+
+    /// <summary>Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after one warm-up read; a progress line every interval.</summary>
+    private async Task<LatencyResult> MeasureAsync(string name, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
+    {
+        await Task.WhenAll(organizations.Select(read));
+        var latencies = new ConcurrentBag<double>();
+        var errors = 0;
+        var total = settings.ReadClients * settings.ReadsPerClient;
+        using var stop = new CancellationTokenSource();
+        var progress = ReportProgressAsync(name, () => latencies.Count + Volatile.Read(ref errors), total, stop.Token);
+        await Task.WhenAll(Enumerable.Range(0, settings.ReadClients).Select(client => Task.Run(async () =>
+        {
+            for (var n = 0; n < settings.ReadsPerClient; n++)
+            {
+                var org = organizations[(client + n) % organizations.Count];
+                var started = Stopwatch.GetTimestamp();
+                bool ok;
+                try
+                {
+                    ok = await read(org);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
+                {
+                    ok = false;
+                }
+                if (ok)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        await stop.CancelAsync();
+        await progress;
+        var result = LatencyResult.From(name, latencies, errors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: {result.Requests:N0} requests, {result.Errors} errors, p50 {result.P50Milliseconds:F1} ms, p99 {result.P99Milliseconds:F1} ms"));
+        return result;
+    }
+
+    private async Task ReportProgressAsync(string name, Func<int> done, int total, CancellationToken stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(settings.ProgressInterval, stop);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  [{Stopwatch.GetElapsedTime(started).TotalSeconds,5:F0} s] {name}: {done():N0} / {total:N0}"));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task SeedAsync(HttpClient http, string org, string token)
+    {
+        async Task SendAsync(HttpMethod method, string path, string? json)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+        }
+        await SendAsync(HttpMethod.Put, $"/api/orgs/{org}/onboarding/wizard/steps/1", """{"organizationName":"Bench","timezone":"Europe/Paris"}""");
+        await SendAsync(HttpMethod.Post, $"/api/orgs/{org}/onboarding/tutorials/events_intro/start", null);
+    }
+
+    private static string Token(string organizationId, byte[] key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Claims = new Dictionary<string, object> { ["sub"] = "bench-" + organizationId, ["org_id"] = organizationId, ["roles"] = new[] { "org_admin" } },
+        Expires = DateTime.UtcNow.AddHours(2),
+        SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
+    });
+}
