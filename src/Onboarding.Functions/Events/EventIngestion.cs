@@ -27,6 +27,7 @@ public sealed class EventIngestion(
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
+    ProfileCache cache,
     TimeProvider clock)
 {
     /// <summary>Room in a 100-action transaction for the activity and state rows.</summary>
@@ -49,19 +50,32 @@ public sealed class EventIngestion(
         {
             var next = 0;
             var chunkSize = MaxEventsPerTransaction;
-            OrganizationSnapshot? snapshot = null;
-            while (next < events.Count)
+            // What this instance last committed for the organization, if anything: no read when nobody else wrote since.
+            var snapshot = cache.Get(organizationId);
+            try
             {
-                var chunk = events.GetRange(next, Math.Min(chunkSize, events.Count - next));
-                var commit = await CommitChunkAsync(organizationId, chunk, snapshot, cancellationToken);
-                next += commit.Fitted;
-                chunkSize = commit.Fitted;
-                // The next chunk starts from what this one wrote, guarded by the ETags it got back, instead of reading again.
-                snapshot = commit.After;
-                toProject.AddRange(commit.Committed);
-                toProject.AddRange(commit.Progress);
-                toProject.AddRange(commit.Duplicates);
-                result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
+                while (next < events.Count)
+                {
+                    var chunk = events.GetRange(next, Math.Min(chunkSize, events.Count - next));
+                    var commit = await CommitChunkAsync(organizationId, chunk, snapshot, cancellationToken);
+                    next += commit.Fitted;
+                    chunkSize = commit.Fitted;
+                    // The next chunk starts from what this one wrote, guarded by the ETags it got back, instead of reading again.
+                    snapshot = commit.After;
+                    toProject.AddRange(commit.Committed);
+                    toProject.AddRange(commit.Progress);
+                    toProject.AddRange(commit.Duplicates);
+                    result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
+                }
+            }
+            catch
+            {
+                cache.Forget(organizationId);
+                throw;
+            }
+            if (snapshot is not null)
+            {
+                cache.Set(organizationId, snapshot);
             }
         }
         // After the commits: a failure here fails the message, and its redelivery projects the (then duplicate) events again.

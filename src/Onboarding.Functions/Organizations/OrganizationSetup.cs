@@ -7,6 +7,7 @@ public static class OrganizationSetup
     public static IServiceCollection AddOrganizations(this IServiceCollection services)
     {
         services.AddSingleton<OrganizationStore>();
+        services.AddSingleton<ProfileCache>();
         services.AddSingleton<OrganizationLocks>();
         services.AddSingleton<OrganizationCommitter>();
         services.AddSingleton<EventProjection>();

@@ -20,4 +20,10 @@ public sealed class RequestRecorder : HttpPipelineSynchronousPolicy
     public void Clear() => Requests.Clear();
 }
 
-public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers);
+public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>A read of <paramref name="organizationId"/>'s partition of the <c>Onboarding</c> table.</summary>
+    public bool ReadsOrganization(string organizationId) =>
+        Method == "GET" && Uri.AbsolutePath.EndsWith("/Onboarding()", StringComparison.Ordinal)
+        && Uri.UnescapeDataString(Uri.Query).Contains($"'{organizationId}'", StringComparison.Ordinal);
+}

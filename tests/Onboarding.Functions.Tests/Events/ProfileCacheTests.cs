@@ -1,0 +1,70 @@
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Tests.Infrastructure;
+
+namespace Onboarding.Functions.Tests.Events;
+
+/// <summary>The ingestion's cache of each organization's profile rows: it saves reads and never costs correctness.</summary>
+public sealed class ProfileCacheTests
+{
+    [Fact]
+    public async Task ASecondMessageForTheSameOrganizationNeedsNoReadBeforeItsTransaction()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = await RecordingApp(recorder).StartedAsync();
+
+        await SendAndDrainAsync(app, org, 3);
+        recorder.Clear();
+        await SendAndDrainAsync(app, org, 4);
+
+        Assert.Equal(7, await VolunteersAsync(org));
+        Assert.Equal(0, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+    }
+
+    [Fact]
+    public async Task AWriteByAnotherInstanceMakesTheCachedRowsFailTheirTransactionAndTheRetryCountsExactly()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var first = await RecordingApp(recorder).StartedAsync();
+        await using var second = await new InProcessApp().StartedAsync();
+
+        await SendAndDrainAsync(first, org, 2);
+        await SendAndDrainAsync(second, org, 5);
+        recorder.Clear();
+        await SendAndDrainAsync(first, org, 3);
+
+        Assert.Equal(10, await VolunteersAsync(org));
+        Assert.Equal(10, (await StoredRows.OfOrganizationAsync(org)).Count(r => r.GetString("Type") == "volunteer_added"));
+        // The cached rows were stale: their transaction was refused, then one fresh read and a transaction that held.
+        Assert.Equal(1, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+        Assert.Empty((await first.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task WithCapacityZeroEveryMessageReadsTheOrganization()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = await RecordingApp(recorder).WithSetting("Ingestion:ProfileCacheCapacity", "0").StartedAsync();
+
+        await SendAndDrainAsync(app, org, 1);
+        await SendAndDrainAsync(app, org, 1);
+
+        Assert.Equal(2, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+    }
+
+    private static InProcessApp RecordingApp(RequestRecorder recorder) =>
+        new InProcessApp().WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
+
+    private static async Task SendAndDrainAsync(InProcessApp app, string org, int volunteers)
+    {
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch(Enumerable.Range(0, volunteers).Select(_ => TestEvents.Event(org, "volunteer_added"))));
+        await app.DrainAsync();
+    }
+
+    private static async Task<long?> VolunteersAsync(string org) =>
+        (await StoredRows.OfOrganizationAsync(org)).Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers");
+
+}
