@@ -2,6 +2,7 @@ using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Events;
+using Onboarding.Functions.Export;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
@@ -24,6 +25,7 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingApi();
         services.AddOnboardingEvents(configuration);
         services.AddSampleData();
+        services.AddSingleton<OrganizationExport>();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }
