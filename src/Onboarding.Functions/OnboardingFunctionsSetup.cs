@@ -1,6 +1,7 @@
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Events;
 using Onboarding.Functions.Export;
 using Onboarding.Functions.Health;
@@ -26,6 +27,7 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingEvents(configuration);
         services.AddSampleData();
         services.AddSingleton<OrganizationExport>();
+        services.AddErasure();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }
