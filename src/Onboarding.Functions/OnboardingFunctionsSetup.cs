@@ -1,7 +1,9 @@
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Events;
+using Onboarding.Functions.Export;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
@@ -24,6 +26,8 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingApi();
         services.AddOnboardingEvents(configuration);
         services.AddSampleData();
+        services.AddSingleton<OrganizationExport>();
+        services.AddErasure();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

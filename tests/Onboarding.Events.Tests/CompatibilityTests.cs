@@ -10,7 +10,7 @@ public sealed class CompatibilityTests
     [Fact]
     public void The_library_knows_exactly_the_types_the_app_knows()
     {
-        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Order(StringComparer.Ordinal);
+        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle).Order(StringComparer.Ordinal);
         Assert.Equal(app, EventTypes.All.Order(StringComparer.Ordinal));
     }
 
@@ -109,6 +109,7 @@ public sealed class CompatibilityTests
             new VolunteerDeleted(organization),
             new AssignmentDeleted(organization),
             new ActivitySnapshot(organization, new ActivityCounts(12, 3, 27, 140)),
+            new OrganizationDeleted(organization),
         ];
         return [.. events.Select((e, i) => e with
         {

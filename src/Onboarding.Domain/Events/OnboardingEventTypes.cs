@@ -29,6 +29,9 @@ public static class OnboardingEventTypes
     public const string AssignmentDeleted = "assignment_deleted";
     public const string ActivitySnapshot = "activity_snapshot";
 
+    /// <summary>The product deleted the organization: everything held for it is erased, nothing is stored.</summary>
+    public const string OrganizationDeleted = "organization_deleted";
+
     /// <summary>The 14 onboarding event types of the metric model.</summary>
     public static IReadOnlySet<string> Onboarding { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -44,11 +47,20 @@ public static class OnboardingEventTypes
         EventDeleted, TeamDeleted, VolunteerDeleted, AssignmentDeleted, ActivitySnapshot,
     };
 
+    /// <summary>
+    /// The organization's life cycle as the product reports it: not stored and counted like the others but acted
+    /// on (<see cref="OrganizationDeleted"/> erases the organization).
+    /// </summary>
+    public static IReadOnlySet<string> Lifecycle { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        OrganizationDeleted,
+    };
+
     /// <summary>Events the signed-in frontend may report itself through the tracking endpoint.</summary>
     public static IReadOnlySet<string> BrowserReportable { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         ViewReports, VideoPlayed, VideoCompleted,
     };
 
-    public static bool IsKnown(string type) => Onboarding.Contains(type) || Activity.Contains(type);
+    public static bool IsKnown(string type) => Onboarding.Contains(type) || Activity.Contains(type) || Lifecycle.Contains(type);
 }

@@ -8,6 +8,15 @@ public sealed record OrganizationCreated(string OrganizationId) : OnboardingEven
 }
 
 /// <summary>
+/// The organization was deleted in the product (the product's cascade delete): the onboarding backend erases
+/// every row it holds for it. Events of the organization published after it start a fresh onboarding.
+/// </summary>
+public sealed record OrganizationDeleted(string OrganizationId) : OnboardingEvent(OrganizationId)
+{
+    public override string Type => EventTypes.OrganizationDeleted;
+}
+
+/// <summary>
 /// Creation or deletion activity, the only kind that may be sample data (<see cref="IsSample"/>): sample
 /// activity moves no counter, so demo data completes no checklist task.
 /// </summary>

@@ -29,7 +29,10 @@ public static class EventTypes
     public const string AssignmentDeleted = "assignment_deleted";
     public const string ActivitySnapshot = "activity_snapshot";
 
-    /// <summary>Every type of contract version 1: the 14 onboarding types and the 10 activity types.</summary>
+    /// <summary>The organization was deleted in the product: the onboarding backend erases everything it holds for it.</summary>
+    public const string OrganizationDeleted = "organization_deleted";
+
+    /// <summary>Every type of contract version 1: the 14 onboarding types, the 10 activity types and <c>organization_deleted</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         WizardStarted, WizardStepCompleted, WizardCompleted, WizardSkipped, SampleDataGenerated, SampleDataCleared,
@@ -37,5 +40,6 @@ public static class EventTypes
         ChecklistTaskCompleted, ViewReports,
         OrganizationCreated, EventCreated, TeamCreated, VolunteerAdded, AssignmentCreated,
         EventDeleted, TeamDeleted, VolunteerDeleted, AssignmentDeleted, ActivitySnapshot,
+        OrganizationDeleted,
     ];
 }

@@ -98,6 +98,15 @@ public static class OpenApiDocument
         var responses = new JsonObject();
         foreach (var result in ResultTypes(method.ReturnType))
         {
+            if (result == typeof(StreamedJsonResult))
+            {
+                responses["200"] = new JsonObject
+                {
+                    ["description"] = "OK (streamed)",
+                    ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } },
+                };
+                continue;
+            }
             var (status, description) = result.IsGenericType ? result.GetGenericTypeDefinition() switch
             {
                 var t when t == typeof(Ok<>) => ("200", "OK"),

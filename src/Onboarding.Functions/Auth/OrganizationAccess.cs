@@ -18,6 +18,12 @@ public enum AccessLevel
 
     /// <summary>A platform analyst: cross-organization analytics.</summary>
     PlatformAnalyst,
+
+    /// <summary>
+    /// An admin of the route's organization, or a platform analyst (whatever organization the analyst's token
+    /// names): exporting and erasing an organization's data.
+    /// </summary>
+    OrgAdminOrAnalyst,
 }
 
 /// <summary>
@@ -54,6 +60,12 @@ public static class OrganizationAccess
         }
 
         var orgId = http.Request.RouteValues[OrgIdRouteValue] as string;
+        if (level == AccessLevel.OrgAdminOrAnalyst && user.IsInRole(OnboardingRoles.PlatformAnalyst))
+        {
+            return OrganizationIds.IsValid(orgId)
+                ? null
+                : Problems.NotFound("organization_not_found", "No organization with this id is visible to the caller.");
+        }
         if (!OrganizationIds.IsValid(orgId) || !string.Equals(user.OrganizationId(), orgId, StringComparison.Ordinal))
         {
             return Problems.NotFound("organization_not_found", "No organization with this id is visible to the caller.");
@@ -65,6 +77,10 @@ public static class OrganizationAccess
         if (level == AccessLevel.OrgAdmin && !user.IsOrgAdmin())
         {
             return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This change needs the org_admin role.");
+        }
+        if (level == AccessLevel.OrgAdminOrAnalyst && !user.IsOrgAdmin())
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This route needs the org_admin or platform_analyst role.");
         }
         return null;
     }

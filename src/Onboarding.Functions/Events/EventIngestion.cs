@@ -1,16 +1,18 @@
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
+using Microsoft.Extensions.Options;
+using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Events;
 
 /// <summary>What storing a batch of events did.</summary>
-public sealed record IngestionResult(int Stored, int Duplicates, int ProgressEvents)
+public sealed record IngestionResult(int Stored, int Duplicates, int ProgressEvents, int Erased = 0)
 {
     public static IngestionResult operator +(IngestionResult a, IngestionResult b) =>
-        new(a.Stored + b.Stored, a.Duplicates + b.Duplicates, a.ProgressEvents + b.ProgressEvents);
+        new(a.Stored + b.Stored, a.Duplicates + b.Duplicates, a.ProgressEvents + b.ProgressEvents, a.Erased + b.Erased);
 
     public static IngestionResult None { get; } = new(0, 0, 0);
 }
@@ -19,7 +21,9 @@ public sealed record IngestionResult(int Stored, int Duplicates, int ProgressEve
 /// Stores validated events in their organizations' partitions: each transaction holds the
 /// <c>event|{id}</c> rows, the activity counters they move and the progress they make (checklist
 /// tasks, feature unlocks), so a redelivered event is refused by its existing row and nothing is
-/// counted twice. Then projects them to the daily analytics table.
+/// counted twice. Then projects them to the daily analytics table. An <c>organization_deleted</c> event is not
+/// stored: it erases the organization (<see cref="OrganizationErasure"/>), and only the organization's events
+/// that come after the last one in the message are stored, as a fresh start.
 /// </summary>
 public sealed class EventIngestion(
     OrganizationStore store,
@@ -28,6 +32,8 @@ public sealed class EventIngestion(
     OnboardingCatalog catalog,
     EventProjection projection,
     ProfileCache cache,
+    OrganizationErasure erasure,
+    IOptions<ErasureOptions> erasureOptions,
     TimeProvider clock)
 {
     /// <summary>Room in a 100-action transaction for the activity and state rows.</summary>
@@ -38,8 +44,31 @@ public sealed class EventIngestion(
     {
         var perOrganization = await Task.WhenAll(events
             .GroupBy(e => e.OrganizationId, StringComparer.Ordinal)
-            .Select(group => IngestOrganizationAsync(group.Key, [.. group], cancellationToken)));
+            .Select(group => EraseThenIngestAsync(group.Key, [.. group], cancellationToken)));
         return perOrganization.Aggregate(IngestionResult.None, (total, one) => total + one);
+    }
+
+    /// <summary>
+    /// With an <c>organization_deleted</c> among <paramref name="events"/>: erase the organization, then store only
+    /// the events after the last deletion. An erasure that needs longer than the queue budget queues its own
+    /// continuation (with those later events) and this message is done.
+    /// </summary>
+    private async Task<IngestionResult> EraseThenIngestAsync(string organizationId, List<OnboardingEvent> events, CancellationToken cancellationToken)
+    {
+        var lastDeletion = events.FindLastIndex(e => e.Type == OnboardingEventTypes.OrganizationDeleted);
+        if (lastDeletion < 0)
+        {
+            return await IngestOrganizationAsync(organizationId, events, cancellationToken);
+        }
+        var after = events.GetRange(lastDeletion + 1, events.Count - lastDeletion - 1)
+            .Where(e => e.Type != OnboardingEventTypes.OrganizationDeleted).ToList();
+        if (!await erasure.RunAsync(organizationId, erasureOptions.Value.QueueBudget, cancellationToken))
+        {
+            await erasure.ContinueInBackgroundAsync(organizationId, after, cancellationToken);
+            return new IngestionResult(0, 0, 0, Erased: 1);
+        }
+        var result = after.Count > 0 ? await IngestOrganizationAsync(organizationId, after, cancellationToken) : IngestionResult.None;
+        return result with { Erased = 1 };
     }
 
     private async Task<IngestionResult> IngestOrganizationAsync(string organizationId, List<OnboardingEvent> events, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed partial class IngestOnboardingEvents(
         }
 
         var result = await ingestion.IngestAsync(parsed.Valid, cancellationToken);
-        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues);
+        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues, result.Erased);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: event {Index} ({EventId}) rejected: {Reasons}")]
@@ -46,6 +46,6 @@ public sealed partial class IngestOnboardingEvents(
     private partial void LogPoisoned(string? messageId, string poisonQueue, string reason);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}")]
-    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted);
+        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}, organizations erased {Erased}")]
+    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted, int erased);
 }

@@ -37,7 +37,8 @@ public sealed record FuzzRequest(
 }
 
 /// <summary>A route of the README's API table: method, path template and the body it takes.</summary>
-public sealed record FuzzRoute(string Method, string Template, Func<Random, JsonObject>? Body, bool BodyOptional = false, bool RefusesUnknownFields = false)
+public sealed record FuzzRoute(string Method, string Template, Func<Random, JsonObject>? Body, bool BodyOptional = false, bool RefusesUnknownFields = false,
+    bool Unconditional = false)
 {
     public bool IsChange => Method != "GET";
 
@@ -109,6 +110,10 @@ public sealed class HttpFuzzCases(int seed)
     [
         new("GET", "/health", null),
         new("GET", "/orgs/{org}/onboarding", null),
+        // Erasure takes no If-Match: it is meant to succeed whatever the organization holds.
+        new("DELETE", "/orgs/{org}/onboarding", null, Unconditional: true),
+        new("GET", "/orgs/{org}/onboarding/export", null),
+        new("GET", "/orgs/{org}/onboarding/erasure", null),
         new("POST", "/orgs/{org}/onboarding/reset", null),
         new("GET", "/orgs/{org}/onboarding/wizard", null),
         new("POST", "/orgs/{org}/onboarding/wizard/start", null),
@@ -139,7 +144,7 @@ public sealed class HttpFuzzCases(int seed)
             HostileIds(route, 24);
             WrongMethods(route);
             OversizedHeaders(route, 3);
-            if (route.IsChange && route.Template != "/orgs/{org}/onboarding/events")
+            if (route.IsChange && !route.Unconditional && route.Template != "/orgs/{org}/onboarding/events")
             {
                 StaleIfMatch(route, 4);
             }

@@ -1,0 +1,38 @@
+using Azure.Data.Tables;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Erasure;
+
+/// <summary>
+/// The organization's rows of the <c>OnboardingDaily</c> projection, found without scanning that table: every
+/// projected event is also an <c>event|{id}</c> row of the organization's partition, whose type and time give its
+/// daily key exactly (<c>PartitionKey = yyyyMMdd-{shard(org)}</c>, <c>RowKey = {type}|{org}|{id}</c>). Deleted a
+/// page of the organization's events at a time, each page's keys grouped per daily partition; the last event
+/// row whose projection is gone is the checkpoint.
+/// </summary>
+public sealed class DailyProjectionEraser(TableServiceClient tables) : IOrganizationDataEraser
+{
+    public string Name => "daily";
+
+    public async Task<bool> EraseAsync(ErasureContext context, CancellationToken cancellationToken)
+    {
+        var daily = tables.GetTableClient(OnboardingStorage.DailyTable);
+        await foreach (var page in context.OrganizationRowsAsync(ProfileRows.EventPrefix, context.Checkpoint, ["Type", "OccurredAt"], cancellationToken))
+        {
+            if (page.Values.Count == 0)
+            {
+                continue;
+            }
+            var keys = page.Values.Select(EventEntityMapper.FromOrganizationRow)
+                .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId), StringComparer.Ordinal);
+            await Task.WhenAll(keys.Select(partition => TableDeletes.DeleteAsync(daily, partition.Key, partition.Select(EventEntityMapper.DailyRowKey), cancellationToken)));
+            await context.SaveCheckpointAsync(page.Values[^1].RowKey, cancellationToken);
+            if (context.OutOfTime)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
