@@ -1,3 +1,4 @@
+using Onboarding.Functions.Analytics;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
@@ -24,6 +25,7 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingApi();
         services.AddOnboardingEvents(configuration);
         services.AddSampleData();
+        services.AddAnalytics();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }
