@@ -1,11 +1,14 @@
 namespace Onboarding.Functions.Analytics;
 
-/// <summary>How far back the roll-up recomputes closed days (late events are folded in that long).</summary>
+/// <summary>How far back the roll-up recomputes closed days (late events are folded in that long), and where the in-progress index is.</summary>
 public sealed class AnalyticsOptions
 {
     public const string Section = "Analytics";
 
     public int RollupLookbackDays { get; set; } = 3;
+
+    /// <summary>The in-progress wizard index table (tests give each app its own).</summary>
+    public string InProgressWizardsTable { get; set; } = Storage.OnboardingStorage.InProgressWizardsTable;
 }
 
 public static class AnalyticsSetup

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.State;
 using Onboarding.Domain.Wizard;
@@ -23,11 +24,12 @@ public sealed record StalledWizard(string OrganizationId, int? CurrentStep, Date
 /// come first) and deleted after the change that ends or resets it. A row left behind (a crash, a lost race, an
 /// erased organization) is dropped when it is read: every row read is checked against the organization's state.
 /// </summary>
-public sealed partial class InProgressWizards(TableServiceClient tables, OrganizationStore organizations, OnboardingCatalog catalog, ILogger<InProgressWizards> logger)
+public sealed partial class InProgressWizards(
+    TableServiceClient tables, OrganizationStore organizations, OnboardingCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<InProgressWizards> logger)
 {
     public const string Partition = "wizard";
 
-    private TableClient Table => tables.GetTableClient(OnboardingStorage.InProgressWizardsTable);
+    private TableClient Table => tables.GetTableClient(options.Value.InProgressWizardsTable);
 
     public static bool IsInProgress(WizardState wizard) => wizard is { IsStarted: true, IsCompleted: false, IsSkipped: false };
 
