@@ -20,13 +20,17 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
     /// <summary>Bytes of the compressed tally per binary property (the service allows 64 KiB).</summary>
     public const int ChunkBytes = 60_000;
 
-    /// <summary>Chunks per summary row (the service allows 1 MiB per entity).</summary>
-    public const int ChunksPerRow = 15;
+    /// <summary>Chunks per summary row: 600,000 bytes, 800,000 as base64 on the wire (an entity may have 1 MiB).</summary>
+    public const int ChunksPerRow = 10;
 
     private const string PartsColumn = "Parts";
     private const string ChunksColumn = "Chunks";
     private const string VersionColumn = "Version";
     private const string ComputedAtColumn = "ComputedAt";
+    private const string GenerationColumn = "Generation";
+
+    /// <summary>Summary rows per transaction: a transaction carries at most 4 MiB, a full row about 800 KB as base64.</summary>
+    private const int RowsPerTransaction = 3;
 
     private static readonly string[] DailyColumns =
         ["Type", "OccurredAt", "OrganizationId", "EventId", "WizardStepReached", "WizardStepDropped", "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data"];
@@ -107,30 +111,31 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null);
 
     /// <summary>
-    /// Writes a day's summary in one entity-group transaction (its rows share the day's partition): the tally as
-    /// gzip-compressed JSON split into binary chunks, <see cref="ChunksPerRow"/> per row (<c>part|000</c>, …);
-    /// the first row says how many parts there are, so fewer parts than an earlier write leave no stale data read.
+    /// Writes a day's summary: the tally as gzip-compressed JSON split into binary chunks, <see cref="ChunksPerRow"/>
+    /// per row (<c>part|000</c>, …), every row stamped with the content's hash (<c>Generation</c>). The first row says
+    /// how many parts there are and is written last; a reader uses a summary only when every part carries the first
+    /// row's generation, so a write cut short, or fewer parts than an earlier write, is never read as data. Almost every
+    /// day is one row (one request). The same tally gives the same rows: recomputing is idempotent.
     /// </summary>
     public async Task WriteSummaryAsync(DateOnly day, AnalyticsTally tally, CancellationToken cancellationToken)
     {
-        var chunks = tally.ToBytes().Chunk(ChunkBytes).ToList();
+        var bytes = tally.ToBytes();
+        var generation = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
+        var chunks = bytes.Chunk(ChunkBytes).ToList();
         var rows = chunks.Chunk(ChunksPerRow).Select((part, index) =>
         {
-            var row = new TableEntity(Day(day), Part(index)) { [ChunksColumn] = part.Length };
+            var row = new TableEntity(Day(day), Part(index)) { [ChunksColumn] = part.Length, [GenerationColumn] = generation };
             for (var i = 0; i < part.Length; i++)
             {
                 row[$"Chunk{i:00}"] = part[i];
             }
             return row;
         }).ToList();
-        if (rows.Count == 0)
-        {
-            rows.Add(new TableEntity(Day(day), Part(0)) { [ChunksColumn] = 0 });
-        }
         rows[0][PartsColumn] = rows.Count;
         rows[0][VersionColumn] = AnalyticsTally.DataVersion;
         rows[0][ComputedAtColumn] = clock.GetUtcNow();
-        foreach (var batch in rows.Chunk(OnboardingStorage.MaxTransactionActions))
+        // The first row last: until it is written, readers see the previous summary whole or none.
+        foreach (var batch in rows.Skip(1).Chunk(RowsPerTransaction).Append([rows[0]]))
         {
             await Summaries.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
         }
@@ -150,7 +155,8 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         {
             var parts = day.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
             if (!parts.TryGetValue(Part(0), out var first) || first.GetInt32(VersionColumn) != AnalyticsTally.DataVersion
-                || first.GetInt32(PartsColumn) is not { } count || Enumerable.Range(0, count).Any(i => !parts.ContainsKey(Part(i))))
+                || first.GetInt32(PartsColumn) is not { } count
+                || Enumerable.Range(0, count).Any(i => !parts.TryGetValue(Part(i), out var part) || part.GetString(GenerationColumn) != first.GetString(GenerationColumn)))
             {
                 continue; // incomplete or of another version: computed again
             }
@@ -159,11 +165,6 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
                 var part = parts[Part(i)];
                 return Enumerable.Range(0, part.GetInt32(ChunksColumn) ?? 0).SelectMany(c => part.GetBinary($"Chunk{c:00}") ?? []);
             }).ToArray();
-            if (bytes.Length == 0)
-            {
-                summaries[ParseDay(day.Key)] = new AnalyticsTally();
-                continue;
-            }
             summaries[ParseDay(day.Key)] = AnalyticsTally.FromBytes(bytes);
         }
         return summaries;

@@ -82,6 +82,40 @@ public sealed class AnalyticsInProcessTests
         Assert.Equal((await store.SummariesAsync(set.Day0, set.Day0, CancellationToken.None))[set.Day0].ToBytes(), recomputed.ToBytes());
     }
 
+    [Fact]
+    public async Task ASummaryOverManyRowsReadsBackWholeAndATornOneIsComputedAgain()
+    {
+        var day = AnalyticsDataSet.FarDay();
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        await using var app = App(new ManualClock(at.AddDays(5)));
+        await app.StartedAsync();
+        var store = app.Services.GetRequiredService<AnalyticsStore>();
+        // Random organization ids hardly compress: about 3 MB, four rows in three transactions.
+        var big = AnalyticsTally.Of(Enumerable.Range(0, 60_000).Select(i =>
+            new OnboardingEvent($"e{i}", Guid.NewGuid().ToString("N"), OnboardingEventTypes.WizardStarted, at)));
+        var small = AnalyticsTally.Of([new OnboardingEvent("e", "one-org", OnboardingEventTypes.TeamCreated, at)]);
+
+        await store.WriteSummaryAsync(day, big, CancellationToken.None);
+        var rows = await SummaryRowsAsync(day, day);
+        var readBig = (await store.SummariesAsync(day, day, CancellationToken.None))[day];
+        await store.WriteSummaryAsync(day, small, CancellationToken.None);
+        var readSmall = (await store.SummariesAsync(day, day, CancellationToken.None))[day];
+        await store.WriteSummaryAsync(day, big, CancellationToken.None);
+        var summaries = TestStorage.Tables().GetTableClient(OnboardingStorage.DailySummaryTable);
+        var torn = rows.Single(r => r.RowKey == "part|001");
+        torn["Generation"] = "another write";
+        await summaries.UpsertEntityAsync(torn, TableUpdateMode.Merge);
+        var afterTear = await store.SummariesAsync(day, day, CancellationToken.None);
+        var recomputed = await store.ReadAsync(day, day, CancellationToken.None);
+
+        Assert.True(rows.Count >= 3, $"{rows.Count} rows");
+        Assert.Equal(big.ToBytes(), readBig.ToBytes());
+        Assert.Equal(small.ToBytes(), readSmall.ToBytes());
+        Assert.Empty(afterTear);
+        Assert.Equal(new AnalyticsTally().ToBytes(), recomputed.ToBytes());   // no events that day: the day computed from its shards
+        Assert.Single(await SummaryRowsAsync(day, day), r => r.RowKey == "part|000" && r.GetInt32("Parts") == 1);
+    }
+
     private static List<string> Content(IEnumerable<TableEntity> rows) =>
         [.. rows.OrderBy(r => r.PartitionKey).ThenBy(r => r.RowKey).Select(r => $"{r.PartitionKey}/{r.RowKey}/{r.GetInt32("Parts")}:" + Convert.ToBase64String(r.GetBinary("Chunk00") ?? []))];
 
