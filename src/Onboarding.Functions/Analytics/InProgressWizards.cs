@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.Catalog;
+using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
 using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Organizations;
@@ -37,12 +38,22 @@ public sealed partial class InProgressWizards(
 
     private static string Inverted(DateTimeOffset at) => (DateTime.MaxValue.Ticks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>What a change from <paramref name="before"/> to <paramref name="after"/> does to the index; null when nothing.</summary>
-    public static InProgressChange? Plan(OrganizationOnboarding before, OrganizationOnboarding after)
+    /// <summary>
+    /// What a change from <paramref name="before"/> to <paramref name="after"/> does to the index; null when nothing.
+    /// A wizard that stays in progress has its row written again when the change completed a step, so a wizard
+    /// started before the index existed is indexed at its next step.
+    /// </summary>
+    public static InProgressChange? Plan(OrganizationOnboarding before, OrganizationOnboarding after, IReadOnlyList<OnboardingEvent> events)
     {
         DateTimeOffset? was = IsInProgress(before.State.Wizard) ? before.State.Wizard.StartedAt : null;
         DateTimeOffset? now = IsInProgress(after.State.Wizard) ? after.State.Wizard.StartedAt : null;
-        return was == now ? null : new InProgressChange(after.OrganizationId, now, was);
+        if (was != now)
+        {
+            return new InProgressChange(after.OrganizationId, now, was);
+        }
+        return now is not null && events.Any(e => e.Type == OnboardingEventTypes.WizardStepCompleted)
+            ? new InProgressChange(after.OrganizationId, now, null)
+            : null;
     }
 
     /// <summary>Before the commit: the row of a wizard the change puts in progress (an upsert, so a repeat converges).</summary>

@@ -79,7 +79,7 @@ public sealed partial class OrganizationUpdates(
         var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
         planned(pending);
         // The in-progress wizard index row comes first too (the stalled list reads it); its removal follows the commit.
-        var wizardIndex = Analytics.InProgressWizards.Plan(before.Onboarding, change.After);
+        var wizardIndex = Analytics.InProgressWizards.Plan(before.Onboarding, change.After, change.Events);
         indexed(wizardIndex);
         return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events),
             pending is null && wizardIndex?.Add is null ? null : async cancellationToken =>

@@ -95,6 +95,21 @@ public sealed class StalledWizardsTests
     }
 
     [Fact]
+    public async Task AWizardInProgressWithoutARowIsIndexedAgainAtItsNextStep()
+    {
+        await using var app = await NewAppAsync();
+        var org = TestStorage.UniqueId("before");
+        using var client = app.ClientFor(org);
+        (await client.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null)).EnsureSuccessStatusCode();
+        var row = Assert.Single(await IndexRowsAsync(org));
+        await Index.DeleteEntityAsync(row.PartitionKey, row.RowKey);   // as for a wizard started before the index existed
+
+        (await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]))).EnsureSuccessStatusCode();
+
+        Assert.Equal(row.RowKey, Assert.Single(await IndexRowsAsync(org)).RowKey);
+    }
+
+    [Fact]
     public async Task ARowWhoseOrganizationIsNoLongerInProgressIsDroppedWhenRead()
     {
         await using var app = await NewAppAsync();
