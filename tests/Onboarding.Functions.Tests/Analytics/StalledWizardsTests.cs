@@ -95,6 +95,42 @@ public sealed class StalledWizardsTests
     }
 
     [Fact]
+    public async Task TwoInstancesRacingOnWizardsLeaveAListOfExactlyThoseInProgress()
+    {
+        await using var one = await NewAppAsync();
+        await using var two = await NewAppAsync();
+        var orgs = Enumerable.Range(0, 8).Select(i => TestStorage.UniqueId($"race{i}")).ToList();
+
+        await Task.WhenAll(orgs.Select(async org =>
+        {
+            using var a = one.ClientFor(org);
+            using var b = two.ClientFor(org);
+            await Task.WhenAll(
+                a.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0])),
+                b.PostAsync($"/api/orgs/{org}/onboarding/wizard/skip", null),
+                b.PostAsync($"/api/orgs/{org}/onboarding/wizard/start", null));
+        }));
+        var inProgress = new List<string>();
+        foreach (var org in orgs)
+        {
+            var wizard = await (await one.ClientFor(org).GetAsync($"/api/orgs/{org}/onboarding/wizard")).ReadJsonAsync();
+            if (wizard.GetProperty("status").GetString() == "in_progress")
+            {
+                inProgress.Add(org);
+            }
+        }
+        clock.Advance(TimeSpan.FromHours(49));
+
+        var listed = Ids(await StalledAsync(one, "pageSize=50"));
+
+        Assert.Equal(inProgress.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+        foreach (var org in orgs)
+        {
+            Assert.Equal(inProgress.Contains(org) ? 1 : 0, (await IndexRowsAsync(org)).Count);
+        }
+    }
+
+    [Fact]
     public async Task AWizardInProgressWithoutARowIsIndexedAgainAtItsNextStep()
     {
         await using var app = await NewAppAsync();
