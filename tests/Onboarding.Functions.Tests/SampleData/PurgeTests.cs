@@ -196,7 +196,11 @@ public sealed class PurgeTests
 
         var remaining = await IngestionApp.EventuallyAsync(() => table.QueryAsync<TableEntity>().ToListAsync().AsTask(), rows => rows.Count == 0);
 
+        // The host logs the invocation's end after the function removed the row: wait for the line, too.
+        var logs = await IngestionApp.EventuallyAsync(() => Task.FromResult(app.Logs.ToList()),
+            lines => lines.Any(line => line.Contains("Executed 'Functions.PurgeExpiredSampleData' (Succeeded", StringComparison.Ordinal)));
+
         Assert.Empty(remaining);
-        Assert.Contains(app.Logs, line => line.Contains("Executed 'Functions.PurgeExpiredSampleData' (Succeeded", StringComparison.Ordinal));
+        Assert.Contains(logs, line => line.Contains("Executed 'Functions.PurgeExpiredSampleData' (Succeeded", StringComparison.Ordinal));
     }
 }
