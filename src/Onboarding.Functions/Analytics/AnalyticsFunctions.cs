@@ -119,7 +119,7 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
         {
             var base64 = token.Replace('-', '+').Replace('_', '/');
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && text.Length > TokenPrefix.Length ? text[TokenPrefix.Length..] : null;
+            return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && InProgressWizards.IsContinuation(text[TokenPrefix.Length..]) ? text[TokenPrefix.Length..] : null;
         }
         catch (FormatException)
         {

@@ -100,6 +100,19 @@ public sealed partial class InProgressWizards(
     }
 
     /// <summary>
+    /// Whether <paramref name="continuation"/> has the shape of the table service's continuation the SDK hands out
+    /// for this index: the next partition (always <see cref="Partition"/>) and the next row key, each base64, a space between.
+    /// </summary>
+    public static bool IsContinuation(string continuation)
+    {
+        var parts = continuation.Split(' ');
+        return parts.Length == 2
+            && parts[0] == Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Partition))
+            && parts[1].Length is > 0 and <= 1024
+            && Convert.TryFromBase64String(parts[1], new byte[parts[1].Length], out _);
+    }
+
+    /// <summary>
     /// One page of wizards started before <paramref name="startedBefore"/>, newest start first: one index query for
     /// at most <paramref name="pageSize"/> rows, then one read of each row's organization. Rows whose organization is
     /// no longer in progress (or started again later) are deleted and left out, so a page may hold fewer.

@@ -183,6 +183,7 @@ public sealed class AnalyticsEndToEndTests(AppFixture fixture) : IClassFixture<A
     [InlineData("stalled", "olderThanHours", null, "olderThanHours=-5")]
     [InlineData("stalled", "pageSize", null, "pageSize=1000")]
     [InlineData("stalled", "continuationToken", null, "continuationToken=not-a-token")]
+    [InlineData("stalled", "continuationToken", null, "continuationToken=c3RhbGxlZDphYmM")]
     public async Task BadQueriesAreValidationProblemsNamingTheField(string route, string field, string? otherField, string query)
     {
         using var client = Analyst();
