@@ -85,6 +85,18 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         return tally;
     }
 
+    /// <summary>
+    /// Rewrites the summaries of the closed days among <paramref name="days"/> from their shards as they are now (today
+    /// and later are read live and need nothing). Erasure calls it with the days of an organization's events once they
+    /// are deleted from <c>OnboardingDaily</c>, so no summary keeps the organization's id or counts.
+    /// </summary>
+    public async Task RecomputeAsync(IEnumerable<DateOnly> days, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        await Parallel.ForEachAsync(days.Where(day => day < today).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (day, token) => await RollUpAsync(day, token));
+    }
+
     /// <summary>One day from its 16 shard partitions: one range query (<c>yyyyMMdd-00</c> to <c>yyyyMMdd-15</c>), paged by the service.</summary>
     public async Task<AnalyticsTally> ComputeAsync(DateOnly day, CancellationToken cancellationToken)
     {

@@ -116,6 +116,29 @@ public sealed class AnalyticsInProcessTests
         Assert.Single(await SummaryRowsAsync(day, day), r => r.RowKey == "part|000" && r.GetInt32("Parts") == 1);
     }
 
+    [Fact]
+    public async Task RecomputingDaysAfterAnOrganizationsEventsAreDeletedForgetsIt()
+    {
+        var set = await AnalyticsDataSet.HandComputed().SeedAsync();
+        await using var app = App(new ManualClock(set.At(5, 12)));
+        var before = await GetAsync(app, "funnel?" + set.Range(0, 2));
+        var daily = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
+        var erased = set.Events.Where(e => e.OrganizationId == set.Org("A")).ToList();
+        foreach (var row in erased.Select(Onboarding.Functions.Organizations.EventEntityMapper.ToDailyRow))
+        {
+            await daily.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await app.Services.GetRequiredService<AnalyticsStore>()
+            .RecomputeAsync(erased.Select(e => DateOnly.FromDateTime(e.Timestamp.UtcDateTime)), CancellationToken.None);
+        var after = await GetAsync(app, "funnel?" + set.Range(0, 2));
+        var summaries = await app.Services.GetRequiredService<AnalyticsStore>().SummariesAsync(set.Day0, set.Day0.AddDays(2), CancellationToken.None);
+
+        Assert.Equal(7, before.GetProperty("steps")[0].GetProperty("reached").GetInt32());
+        Assert.Equal(6, after.GetProperty("steps")[0].GetProperty("reached").GetInt32());
+        Assert.All(summaries.Values, s => Assert.DoesNotContain(set.Org("A"), System.Text.Json.JsonSerializer.Serialize(s.ToData())));
+    }
+
     private static List<string> Content(IEnumerable<TableEntity> rows) =>
         [.. rows.OrderBy(r => r.PartitionKey).ThenBy(r => r.RowKey).Select(r => $"{r.PartitionKey}/{r.RowKey}/{r.GetInt32("Parts")}:" + Convert.ToBase64String(r.GetBinary("Chunk00") ?? []))];
 
