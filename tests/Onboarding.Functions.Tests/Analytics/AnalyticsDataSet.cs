@@ -9,12 +9,14 @@ using Onboarding.Functions.Tests.Infrastructure;
 namespace Onboarding.Functions.Tests.Analytics;
 
 /// <summary>
-/// Events written straight into the daily projection (batched transactions), on days of their own: a random base
-/// per test run, ten days apart per data set, so analytics tests never count each other's events.
+/// Events written straight into the daily projection (batched transactions), on days of their own: closed days
+/// (the app under the local host runs on the real clock), from a random base per test run between the years 1700
+/// and 2000 (the table service has no dates before 1601), ten days apart per data set, so analytics tests never
+/// count each other's events or summaries. Tests of long ranges take <see cref="FarDay"/>, a region of their own.
 /// </summary>
 public sealed class AnalyticsDataSet
 {
-    private static readonly DateOnly RunBase = new DateOnly(1990, 1, 1).AddDays(Random.Shared.Next(0, 3000) * 3);
+    private static readonly DateOnly RunBase = new DateOnly(1700, 1, 1).AddDays(Random.Shared.Next(0, 109_000));
     private static int sets;
 
     public AnalyticsDataSet()
@@ -28,8 +30,8 @@ public sealed class AnalyticsDataSet
         Prefix = TestStorage.UniqueId("an");
     }
 
-    /// <summary>A first day of a long stretch no other data set uses (year 2100 to about 2900), for tests of many days.</summary>
-    public static DateOnly FarDay() => new DateOnly(2100, 1, 1).AddDays(Random.Shared.Next(0, 290_000));
+    /// <summary>A first day of a long stretch no other data set uses (years 6500 to about 8900), for tests of many days.</summary>
+    public static DateOnly FarDay() => new DateOnly(6500, 1, 1).AddDays(Random.Shared.Next(0, 900_000));
 
     /// <summary>The data set's first day; its events lie on <c>Day0</c> to <c>Day0 + 2</c>.</summary>
     public DateOnly Day0 { get; }
