@@ -48,6 +48,9 @@ param purgeSchedule string = '0 0 3 * * *'
 @description('Six-field NCRONTAB schedule (UTC) of the sweep that projects pending events: the PROJECTION_SWEEP_SCHEDULE app setting.')
 param projectionSweepSchedule string = '0 */5 * * * *'
 
+@description('Six-field NCRONTAB schedule (UTC) of the roll-up of closed days into analytics summaries: the ANALYTICS_ROLLUP_SCHEDULE app setting.')
+param analyticsRollupSchedule string = '0 15 * * * *'
+
 @description('OpenID Connect authority whose bearer tokens the API accepts (Auth__Authority), e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
 @minLength(1)
 param authAuthority string
@@ -153,11 +156,12 @@ module functionApp 'app/function-app.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
-      // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %PURGE_SCHEDULE% and
-      // %PROJECTION_SWEEP_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
+      // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %PURGE_SCHEDULE%, %PROJECTION_SWEEP_SCHEDULE%
+      // and %ANALYTICS_ROLLUP_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
       ONBOARDING_EVENTS_QUEUE: queueNames[0]
       PURGE_SCHEDULE: purgeSchedule
       PROJECTION_SWEEP_SCHEDULE: projectionSweepSchedule
+      ANALYTICS_ROLLUP_SCHEDULE: analyticsRollupSchedule
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
       Auth__Issuer: empty(authIssuer) ? authAuthority : authIssuer

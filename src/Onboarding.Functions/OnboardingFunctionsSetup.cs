@@ -1,3 +1,4 @@
+using Onboarding.Functions.Analytics;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
@@ -28,6 +29,7 @@ public static class OnboardingFunctionsSetup
         services.AddSampleData();
         services.AddSingleton<OrganizationExport>();
         services.AddErasure();
+        services.AddAnalytics();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

@@ -119,12 +119,13 @@ public sealed class FlexConsumptionTemplateTests
             ["properties"]!["parameters"]!["appConfiguration"]!["value"]!.AsObject();
 
         Assert.Equal(
-            ["Auth__Audience", "Auth__Authority", "Auth__Issuer", "Auth__OrganizationClaim", "ONBOARDING_EVENTS_QUEUE",
+            ["ANALYTICS_ROLLUP_SCHEDULE", "Auth__Audience", "Auth__Authority", "Auth__Issuer", "Auth__OrganizationClaim", "ONBOARDING_EVENTS_QUEUE",
                 "PROJECTION_SWEEP_SCHEDULE", "PURGE_SCHEDULE", "SampleData__ExpiryDays"],
             appConfiguration.Select(setting => setting.Key).Order(StringComparer.Ordinal));
         Assert.Equal("[parameters('projectionSweepSchedule')]", (string?)appConfiguration["PROJECTION_SWEEP_SCHEDULE"]);
         Assert.Equal("0 */5 * * * *", (string?)compiled.Template["parameters"]?["projectionSweepSchedule"]?["defaultValue"]);
         Assert.Equal("0 0 3 * * *", (string?)compiled.Template["parameters"]?["purgeSchedule"]?["defaultValue"]);
+        Assert.Equal("0 15 * * * *", (string?)compiled.Template["parameters"]?["analyticsRollupSchedule"]?["defaultValue"]);
     }
 
     [Fact]

@@ -5,6 +5,9 @@ namespace Onboarding.Domain.Analytics;
 /// <summary>One UTC day: how many organizations were active (any onboarding or activity event) and the events by type.</summary>
 public sealed record ActiveDay(DateOnly Day, int ActiveOrganizations, IReadOnlyDictionary<string, int> EventsByType);
 
+/// <summary>One day of a <see cref="DailyActivity"/> as plain data: the organizations active that day and the events by type.</summary>
+public sealed record DailyActivityData(DateOnly Day, IReadOnlyList<string> Organizations, IReadOnlyDictionary<string, int> EventsByType);
+
 /// <summary>
 /// Daily active organizations and event counts by type, tallied from events and mergeable (per-day
 /// tallies of other instances or roll-ups add up). Sample events never count.
@@ -45,6 +48,23 @@ public sealed class DailyActivity
                 counts[day][type] = counts[day].GetValueOrDefault(type) + count;
             }
         }
+    }
+
+    /// <summary>What was counted, as plain data (a day's roll-up stores it).</summary>
+    public IReadOnlyList<DailyActivityData> ToData() =>
+        [.. organizations.OrderBy(d => d.Key).Select(d => new DailyActivityData(
+            d.Key, [.. d.Value.Order(StringComparer.Ordinal)], counts[d.Key].OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal)))];
+
+    /// <summary>The tally <paramref name="data"/> describes.</summary>
+    public static DailyActivity FromData(IEnumerable<DailyActivityData> data)
+    {
+        var activity = new DailyActivity();
+        foreach (var day in data)
+        {
+            activity.organizations[day.Day] = new HashSet<string>(day.Organizations, StringComparer.Ordinal);
+            activity.counts[day.Day] = new Dictionary<string, int>(day.EventsByType, StringComparer.Ordinal);
+        }
+        return activity;
     }
 
     /// <summary>Every day from <paramref name="from"/> to <paramref name="to"/> (inclusive), quiet days included with zeros.</summary>

@@ -5,6 +5,13 @@ namespace Onboarding.Domain.Analytics;
 /// <summary>One wizard step of the funnel: organizations that reached it, completed it and dropped out at it.</summary>
 public sealed record FunnelStep(int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double? MedianDurationSeconds);
 
+/// <summary>A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations.</summary>
+public sealed record WizardFunnelData(
+    IReadOnlyList<string> Started,
+    IReadOnlyDictionary<int, string[]> Completed,
+    IReadOnlyDictionary<int, string[]> Dropped,
+    IReadOnlyDictionary<int, double[]> Durations);
+
 /// <summary>
 /// The wizard funnel of a period, built from its onboarding events and mergeable, so that per-day
 /// tallies (the roll-ups) add up to any range without reading the events again. Organizations are
@@ -89,6 +96,33 @@ public sealed class WizardFunnel
         }
         steps.Reverse();
         return steps;
+    }
+
+    /// <summary>What this funnel counted, as plain data (a day's roll-up stores it).</summary>
+    public WizardFunnelData ToData() => new(
+        [.. started.Order(StringComparer.Ordinal)],
+        completed.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
+        dropped.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
+        durations.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order().ToArray()));
+
+    /// <summary>The funnel <paramref name="data"/> describes: merging it counts the same as the events it came from.</summary>
+    public static WizardFunnel FromData(WizardFunnelData data)
+    {
+        var funnel = new WizardFunnel();
+        funnel.started.UnionWith(data.Started);
+        foreach (var (step, organizations) in data.Completed)
+        {
+            Of(funnel.completed, step).UnionWith(organizations);
+        }
+        foreach (var (step, organizations) in data.Dropped)
+        {
+            Of(funnel.dropped, step).UnionWith(organizations);
+        }
+        foreach (var (step, seconds) in data.Durations)
+        {
+            funnel.durations[step] = [.. seconds];
+        }
+        return funnel;
     }
 
     private static IReadOnlySet<string> In(Dictionary<int, HashSet<string>> byStep, int step) =>

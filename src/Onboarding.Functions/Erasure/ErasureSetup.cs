@@ -14,6 +14,7 @@ public static class ErasureSetup
         services.AddSingleton<IOrganizationDataEraser, DailyProjectionEraser>();
         services.AddSingleton<IOrganizationDataEraser, PendingProjectionsEraser>();
         services.AddSingleton<IOrganizationDataEraser, SampleExpiryIndexEraser>();
+        services.AddSingleton<IOrganizationDataEraser, AnalyticsEraser>();
         services.AddSingleton<OrganizationErasure>();
         return services;
     }

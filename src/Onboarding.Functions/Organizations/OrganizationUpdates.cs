@@ -25,6 +25,7 @@ public sealed partial class OrganizationUpdates(
     OnboardingCatalog catalog,
     EventProjection projection,
     PendingProjections pendingProjections,
+    Analytics.InProgressWizards inProgressWizards,
     TimeProvider clock,
     ILogger<OrganizationUpdates> logger)
 {
@@ -41,7 +42,8 @@ public sealed partial class OrganizationUpdates(
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
         // The pending projection of the attempt that committed (each attempt plans its own).
         PendingProjection? pending = null;
-        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, planned => pending = planned), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+        Analytics.InProgressChange? wizardIndex = null;
+        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, planned => pending = planned, index => wizardIndex = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
                 ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
                 : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
@@ -50,12 +52,17 @@ public sealed partial class OrganizationUpdates(
         if (outcome.Succeeded)
         {
             await ProjectAsync(pending, outcome.Events, cancellationToken);
+            if (wizardIndex is not null)
+            {
+                await inProgressWizards.AfterCommitAsync(wizardIndex, cancellationToken);
+            }
         }
         return outcome;
     }
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
-    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, Action<PendingProjection?> planned)
+    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, Action<PendingProjection?> planned,
+        Action<Analytics.InProgressChange?> indexed)
     {
         if (ifMatch is not null && !ETagMatches(ifMatch, before))
         {
@@ -71,8 +78,21 @@ public sealed partial class OrganizationUpdates(
         // Recorded before the commit, so events that commit always reach the projection, even if writing it fails afterwards.
         var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
         planned(pending);
+        // The in-progress wizard index row comes first too (the stalled list reads it); its removal follows the commit.
+        var wizardIndex = Analytics.InProgressWizards.Plan(before.Onboarding, change.After, change.Events);
+        indexed(wizardIndex);
         return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events),
-            pending is null ? null : cancellationToken => pendingProjections.RecordAsync(pending, cancellationToken));
+            pending is null && wizardIndex?.Add is null ? null : async cancellationToken =>
+            {
+                if (pending is not null)
+                {
+                    await pendingProjections.RecordAsync(pending, cancellationToken);
+                }
+                if (wizardIndex is not null)
+                {
+                    await inProgressWizards.BeforeCommitAsync(wizardIndex, cancellationToken);
+                }
+            });
     }
 
     /// <summary>Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete).</summary>

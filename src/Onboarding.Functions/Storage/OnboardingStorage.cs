@@ -18,5 +18,11 @@ public static class OnboardingStorage
     /// <summary>Changes whose events may not be projected yet (PartitionKey = minute yyyyMMddHHmm, RowKey = {orgId}|{commitId}).</summary>
     public const string PendingProjectionsTable = "PendingProjections";
 
-    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable];
+    /// <summary>One summary of analytics tallies per closed day (PartitionKey = yyyyMMdd, RowKey = part|{n}).</summary>
+    public const string DailySummaryTable = "OnboardingDailySummary";
+
+    /// <summary>Organizations whose wizard is in progress, newest start first (PartitionKey = wizard, RowKey = {inverted start ticks}|{orgId}).</summary>
+    public const string InProgressWizardsTable = "InProgressWizards";
+
+    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable];
 }

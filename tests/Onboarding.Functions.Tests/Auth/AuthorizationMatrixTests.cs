@@ -101,6 +101,46 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
         await response.AssertProblemAsync(403, "role_required");
     }
 
+    [Fact]
+    public async Task AnalyticsRoutesAreForPlatformAnalystsOnly()
+    {
+        var routes = FunctionAccessPolicies.HttpFunctions(typeof(OnboardingFunctionsSetup).Assembly)
+            .Where(f => f.Method.GetCustomAttribute<AccessAttribute>()!.Level == AccessLevel.PlatformAnalyst)
+            .Select(f => "/api/" + f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(t => t is not null)!.Route)
+            .ToList();
+        Assert.Equal(["/api/analytics/checklist", "/api/analytics/completion-time", "/api/analytics/daily-active", "/api/analytics/funnel", "/api/analytics/stalled"],
+            routes.Order(StringComparer.Ordinal));
+        (string Name, string? Token, int Status, string? Code)[] callers =
+        [
+            ("no token", null, 401, "unauthenticated"),
+            ("expired analyst", TestTokens.For("", OnboardingRoles.PlatformAnalyst, expires: DateTime.UtcNow.AddMinutes(-10)), 401, "unauthenticated"),
+            ("analyst of another audience", TestTokens.For("", OnboardingRoles.PlatformAnalyst, audience: "some-other-api"), 401, "unauthenticated"),
+            ("organization admin", TestTokens.For(TestStorage.UniqueId()), 403, "role_required"),
+            ("organization member", TestTokens.For(TestStorage.UniqueId(), OnboardingRoles.OrgMember), 403, "role_required"),
+            ("analyst", TestTokens.Analyst(), 200, null),
+        ];
+
+        foreach (var route in routes)
+        {
+            foreach (var caller in callers)
+            {
+                using var client = fixture.App.CreateClient();
+                if (caller.Token is { } token)
+                {
+                    client.WithToken(token);
+                }
+                using var response = await client.GetAsync(route + "?from=2001-01-01&to=2001-01-02&olderThanHours=48&pageSize=1");
+
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True((int)response.StatusCode == caller.Status, $"{route} as {caller.Name}: {(int)response.StatusCode} {body}");
+                if (caller.Code is { } code)
+                {
+                    await response.AssertProblemAsync(caller.Status, code);
+                }
+            }
+        }
+    }
+
     /// <summary>Every organization route of the app, read from the functions' declarations.</summary>
     private static List<(string Method, string Template, AccessLevel Level)> OrgRoutes() =>
         FunctionAccessPolicies.HttpFunctions(typeof(OnboardingFunctionsSetup).Assembly)

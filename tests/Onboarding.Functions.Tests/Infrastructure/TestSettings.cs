@@ -16,5 +16,6 @@ public static class TestSettings
         [Onboarding.Functions.Events.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
         ["PURGE_SCHEDULE"] = Never,
         ["PROJECTION_SWEEP_SCHEDULE"] = Never,
+        ["ANALYTICS_ROLLUP_SCHEDULE"] = Never,
     };
 }

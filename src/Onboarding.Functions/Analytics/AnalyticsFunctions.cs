@@ -1,0 +1,129 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Onboarding.Domain.Analytics;
+using Onboarding.Domain.Catalog;
+using Onboarding.Functions.Api;
+using Onboarding.Functions.Auth;
+
+namespace Onboarding.Functions.Analytics;
+
+/// <summary>
+/// Cross-organization onboarding analytics for platform analysts, over ranges of UTC days (at most 366). Closed days
+/// come from their summaries, today is computed live; sample events never count. Read costs: README, "Analytics".
+/// </summary>
+public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards inProgress, OnboardingCatalog catalog, TimeProvider clock)
+{
+    private const string Route = "analytics";
+
+    /// <summary>Per wizard step: organizations that reached it, completed it, dropped out at it, the drop-off and the median step duration.</summary>
+    [Function("GetAnalyticsFunnel"), Access(AccessLevel.PlatformAnalyst)]
+    public async Task<Results<Ok<FunnelView>, ProblemHttpResult>> Funnel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/funnel")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        {
+            return Problems.Validation(errors);
+        }
+        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
+        return TypedResults.Ok(new FunnelView(range.From, range.To, [.. tally.Funnel.Steps(catalog.WizardStepCount).Select(s =>
+            new FunnelStepView(s.Step, catalog.WizardStep(s.Step)?.Key ?? s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.MedianDurationSeconds))]));
+    }
+
+    /// <summary>Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's.</summary>
+    [Function("GetAnalyticsCompletionTime"), Access(AccessLevel.PlatformAnalyst)]
+    public async Task<Results<Ok<CompletionTimeView>, ProblemHttpResult>> CompletionTime(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/completion-time")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        {
+            return Problems.Validation(errors);
+        }
+        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
+        var tasks = catalog.ActiveTasks.Select(t => t.Id).ToList();
+        return TypedResults.Ok(new CompletionTimeView(range.From, range.To,
+            MinutesView.From(SummaryStatistics.From(tally.WizardCompletionMinutes)),
+            MinutesView.From(SummaryStatistics.From(tally.Checklist.CompletionMinutes(tasks)))));
+    }
+
+    /// <summary>Per day, the organizations with any onboarding or activity event, and the events by type.</summary>
+    [Function("GetAnalyticsDailyActive"), Access(AccessLevel.PlatformAnalyst)]
+    public async Task<Results<Ok<DailyActiveView>, ProblemHttpResult>> DailyActive(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/daily-active")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        {
+            return Problems.Validation(errors);
+        }
+        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
+        return TypedResults.Ok(new DailyActiveView(range.From, range.To,
+            [.. tally.Activity.Days(range.From, range.To).Select(d => new ActiveDayView(d.Day, d.ActiveOrganizations, d.EventsByType))]));
+    }
+
+    /// <summary>Per active checklist task: the share of the range's wizard starters that completed it in the range, and the median minutes from wizard start.</summary>
+    [Function("GetAnalyticsChecklist"), Access(AccessLevel.PlatformAnalyst)]
+    public async Task<Results<Ok<ChecklistAnalyticsView>, ProblemHttpResult>> Checklist(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/checklist")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        {
+            return Problems.Validation(errors);
+        }
+        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
+        return TypedResults.Ok(new ChecklistAnalyticsView(range.From, range.To, tally.Checklist.Organizations,
+            [.. tally.Checklist.Tasks(catalog.ActiveTasks.Select(t => t.Id)).Select(t =>
+                new ChecklistTaskView(t.TaskId, t.CompletedOrganizations, t.CompletedPercent, t.MedianMinutesFromWizardStart))]));
+    }
+
+    /// <summary>
+    /// Organizations whose wizard started more than <c>olderThanHours</c> (48) ago and is neither completed nor skipped,
+    /// newest start first, <c>pageSize</c> (50, at most 200) per page with an opaque <c>continuationToken</c>.
+    /// </summary>
+    [Function("GetAnalyticsStalled"), Access(AccessLevel.PlatformAnalyst)]
+    public async Task<Results<Ok<StalledView>, ProblemHttpResult>> Stalled(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/stalled")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var hours = AnalyticsQuery.Integer(request, "olderThanHours", 48, 1, 24 * 3660, errors);
+        var pageSize = AnalyticsQuery.Integer(request, "pageSize", 50, 1, 200, errors);
+        var token = request.Query["continuationToken"].ToString();
+        string? continuation = null;
+        if (token.Length > 0 && (continuation = Decode(token)) is null)
+        {
+            errors["continuationToken"] = ["'continuationToken' must be a token from an earlier page of this list."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        var now = clock.GetUtcNow();
+        var (items, next) = await inProgress.PageAsync(now.AddHours(-hours!.Value), pageSize!.Value, continuation, cancellationToken);
+        return TypedResults.Ok(new StalledView(hours.Value, [.. items.Select(i => new StalledWizardView(
+            i.OrganizationId, i.CurrentStep, i.StartedAt, Math.Round((now - i.StartedAt).TotalHours, 1, MidpointRounding.AwayFromZero), i.LastActivityAt))],
+            next is null ? null : Encode(next)));
+    }
+
+    private const string TokenPrefix = "stalled:";
+
+    private static string Encode(string continuation) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenPrefix + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? Decode(string token)
+    {
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
+            return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && InProgressWizards.IsContinuation(text[TokenPrefix.Length..]) ? text[TokenPrefix.Length..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Onboarding.Functions.Analytics;
+
+/// <summary>How far back the roll-up recomputes closed days (late events are folded in that long), and where the in-progress index is.</summary>
+public sealed class AnalyticsOptions
+{
+    public const string Section = "Analytics";
+
+    public int RollupLookbackDays { get; set; } = 3;
+
+    /// <summary>The in-progress wizard index table (tests give each app its own).</summary>
+    public string InProgressWizardsTable { get; set; } = Storage.OnboardingStorage.InProgressWizardsTable;
+}
+
+public static class AnalyticsSetup
+{
+    /// <summary>Cross-organization analytics: day summaries, the in-progress wizard index, the roll-up on <c>%ANALYTICS_ROLLUP_SCHEDULE%</c>.</summary>
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
+            .Validate(o => o.RollupLookbackDays is >= 1 and <= 366, "Analytics: RollupLookbackDays must be 1 to 366.")
+            .ValidateOnStart();
+        services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<InProgressWizards>();
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using Onboarding.Domain.Analytics;
+
+namespace Onboarding.Functions.Analytics;
+
+/// <summary>The wizard funnel of a range: per step, who reached, completed and dropped at it.</summary>
+public sealed record FunnelView(DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps);
+
+/// <summary>One step: <c>dropOffPercent</c> is the share of those who reached it that dropped out there; the median duration is of its completions.</summary>
+public sealed record FunnelStepView(int Step, string Key, int Reached, int Completed, int Dropped, double DropOffPercent, double? MedianDurationSeconds);
+
+/// <summary>Statistics of minutes: all but the count are null when there is nothing to count.</summary>
+public sealed record MinutesView(int Count, double? Average, double? Median, double? P90, double? Min, double? Max)
+{
+    public static MinutesView From(SummaryStatistics s) => new(s.Count, Round(s.Average), Round(s.Median), Round(s.P90), Round(s.Min), Round(s.Max));
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+}
+
+/// <summary>
+/// The wizard's completion time (<c>completionTimeMinutes</c> of the range's <c>wizard_completed</c> events) and the
+/// checklist's (minutes from the first wizard start in the range to the last active task completed in the range, for
+/// the organizations that started the wizard and completed every active task in the range).
+/// </summary>
+public sealed record CompletionTimeView(DateOnly From, DateOnly To, MinutesView Wizard, MinutesView Checklist);
+
+/// <summary>Per day, the organizations with any (non-sample) event and the events by type.</summary>
+public sealed record DailyActiveView(DateOnly From, DateOnly To, IReadOnlyList<ActiveDayView> Days);
+
+public sealed record ActiveDayView(DateOnly Day, int ActiveOrganizations, IReadOnlyDictionary<string, int> EventsByType);
+
+/// <summary>The checklist over the organizations that started the wizard in the range (<c>organizations</c>).</summary>
+public sealed record ChecklistAnalyticsView(DateOnly From, DateOnly To, int Organizations, IReadOnlyList<ChecklistTaskView> Tasks);
+
+public sealed record ChecklistTaskView(string TaskId, int CompletedOrganizations, double CompletedPercent, double? MedianMinutesFromWizardStart);
+
+/// <summary>A page of stalled wizards, newest start first; pass <c>continuationToken</c> back for the next page (absent on the last).</summary>
+public sealed record StalledView(int OlderThanHours, IReadOnlyList<StalledWizardView> Items, string? ContinuationToken);
+
+public sealed record StalledWizardView(string OrganizationId, int? CurrentStep, DateTimeOffset StartedAt, double HoursSinceStart, DateTimeOffset? LastActivityAt);
