@@ -24,6 +24,10 @@ public sealed record BenchmarkSettings
                                    --empty-app, skips it)
           --read-clients C         concurrent clients of the read-latency phase (default 32)
           --reads-per-client R     GETs (and raw reads) per client (default 50; 0 skips the phase)
+          --analytics-events N     run only the analytics phase: N events (e.g. 1000000) seeded into the daily
+                                   projection, then each analytics endpoint timed with its storage requests
+          --analytics-orgs O       organizations of the analytics phase (default 5000)
+          --analytics-days D       days of the analytics phase (default 90)
           --progress-seconds S     seconds between progress lines (default 3)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
           --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
@@ -45,6 +49,12 @@ public sealed record BenchmarkSettings
     public int ReadClients { get; init; } = 32;
 
     public int ReadsPerClient { get; init; } = 50;
+
+    public int AnalyticsEvents { get; init; }
+
+    public int AnalyticsOrganizations { get; init; } = 5_000;
+
+    public int AnalyticsDays { get; init; } = 90;
 
     public int Events { get; init; } = 100_000;
 
@@ -101,6 +111,9 @@ public sealed record BenchmarkSettings
             StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
             ReadClients = Number("read-clients", 1) ?? defaults.ReadClients,
             ReadsPerClient = Number("reads-per-client", 0) ?? defaults.ReadsPerClient,
+            AnalyticsEvents = Number("analytics-events", 0) ?? defaults.AnalyticsEvents,
+            AnalyticsOrganizations = Number("analytics-orgs", 1) ?? defaults.AnalyticsOrganizations,
+            AnalyticsDays = Number("analytics-days", 1) ?? defaults.AnalyticsDays,
             Events = Number("events", 1) ?? defaults.Events,
             SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
             EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,

@@ -25,6 +25,14 @@ Console.WriteLine($"Run {runId}: {settings.Events:N0} batched events ({settings.
 Console.WriteLine($"Apps run by the local Functions host {settings.HostAssembly}: {settings.AppDirectory}" +
     (settings.EmptyAppDirectory is null ? "" : $", empty app {settings.EmptyAppDirectory}"));
 
+if (settings.AnalyticsEvents > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Analytics: {settings.AnalyticsEvents:N0} events over {settings.AnalyticsDays} days for {settings.AnalyticsOrganizations:N0} organizations, each endpoint called twice in process");
+    await new AnalyticsRun(settings, runId).RunAsync();
+    return 0;
+}
+
 var now = TimeProvider.System.GetUtcNow();
 var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", settings.Events, settings.EventsPerMessage, settings.Organizations, now);
 var singleWork = settings.SingleEvents > 0
