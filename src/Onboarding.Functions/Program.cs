@@ -11,5 +11,5 @@ builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddOnboardingFunctions(builder.Configuration);
-builder.Services.AddOnboardingTelemetry();
+builder.Services.AddOnboardingTelemetry(builder.Configuration);
 builder.Build().Run();
