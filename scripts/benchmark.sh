@@ -4,7 +4,7 @@
 # end-to-end ingestion by the real app, batched and one event per message, and the app's start-up
 # against an empty isolated-worker app. The apps run as they do locally: the isolated worker under
 # the local Functions host (tools/Onboarding.LocalFunctionsHost), a separate process per start.
-# Usage: scripts/benchmark.sh [--events N (100000)] [--single-events M (2000)] [--events-per-message K (100)]
+# Usage: scripts/benchmark.sh [--events N (100000)] [--single-events M (2000)] [--events-per-message K (98)]
 #          [--organizations O (250)] [--batch-size B (32)] [--new-batch-threshold T] [--raw-parallelism 8,16,32,48]
 #          [--startup-runs S (3)]
 # Azurite, the benchmark and every host and worker it started are stopped on exit, also when the

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Security.Cryptography;
 using Onboarding.Functions.Events;
@@ -15,10 +16,13 @@ public sealed record BenchmarkSettings
           --empty-app FOLDER       an empty isolated-worker app (tests/TestWorkerApp) to compare start-up with
           --events N               events for the raw ceiling and batched ingestion (default 100000)
           --single-events M        events sent one per message (default 2000; 0 skips that phase)
-          --events-per-message K   events per batch envelope (default 100)
+          --events-per-message K   events per batch envelope (default 98, the producer library's)
           --organizations O        organizations the events are spread over (default 250)
-          --batch-size B           the app's host.json queues.batchSize (default 32)
-          --new-batch-threshold T  the app's queues.newBatchThreshold (default: half the batch size)
+          --warmup-percent W       events of other organizations sent first and not timed, as a share of each
+                                   ingestion phase's events (default 10; 0: time from the first healthy answer)
+          --batch-size B           overrides the app's host.json queues.batchSize (default: the app's)
+          --new-batch-threshold T  overrides the app's queues.newBatchThreshold (default: the app's, else
+                                   half the batch size)
           --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
           --startup-runs S         timed starts of each app for the start-up phase (default 3; 0, or no
                                    --empty-app, skips it)
@@ -28,7 +32,7 @@ public sealed record BenchmarkSettings
                                    projection, then each analytics endpoint timed with its storage requests
           --analytics-orgs O       organizations of the analytics phase (default 5000)
           --analytics-days D       days of the analytics phase (default 90)
-          --progress-seconds S     seconds between progress lines (default 3)
+          --progress-seconds S     seconds between progress lines (default 1)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
           --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
         """;
@@ -65,17 +69,21 @@ public sealed record BenchmarkSettings
     /// </summary>
     public int SingleEvents { get; init; } = 2_000;
 
-    public int EventsPerMessage { get; init; } = 100;
+    /// <summary>The producer library's default: what the app stores in one transaction.</summary>
+    public int EventsPerMessage { get; init; } = Onboarding.Events.OnboardingEventPublisherOptions.EventsPerTransaction;
 
     public int Organizations { get; init; } = 250;
 
-    public int BatchSize { get; init; } = 32;
+    public int WarmupPercent { get; init; } = 10;
+
+    /// <summary>The app's <c>queues.batchSize</c>: its host.json's unless given.</summary>
+    public int BatchSize { get; init; } = 16;
 
     public int? NewBatchThreshold { get; init; }
 
     public IReadOnlyList<int> RawParallelism { get; init; } = [8, 16, 32, 48];
 
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan PhaseTimeout { get; init; } = TimeSpan.FromMinutes(20);
 
@@ -102,11 +110,12 @@ public sealed record BenchmarkSettings
             : null;
 
         var defaults = new BenchmarkSettings { StorageConnectionString = "", HostAssembly = "", AppDirectory = "" };
+        var app = Path.GetFullPath(Text("app"));
         var settings = new BenchmarkSettings
         {
             StorageConnectionString = Text("storage"),
             HostAssembly = Path.GetFullPath(Text("host")),
-            AppDirectory = Path.GetFullPath(Text("app")),
+            AppDirectory = app,
             EmptyAppDirectory = values.Remove("empty-app", out var emptyApp) ? Path.GetFullPath(emptyApp) : null,
             StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
             ReadClients = Number("read-clients", 1) ?? defaults.ReadClients,
@@ -118,12 +127,13 @@ public sealed record BenchmarkSettings
             SingleEvents = Number("single-events", 0) ?? defaults.SingleEvents,
             EventsPerMessage = Number("events-per-message", 1) ?? defaults.EventsPerMessage,
             Organizations = Number("organizations", 1) ?? defaults.Organizations,
-            BatchSize = Number("batch-size", 1) ?? defaults.BatchSize,
-            NewBatchThreshold = Number("new-batch-threshold", 0),
+            WarmupPercent = Number("warmup-percent", 0) ?? defaults.WarmupPercent,
+            BatchSize = Number("batch-size", 1) ?? HostJsonQueues(app, "batchSize") ?? defaults.BatchSize,
+            NewBatchThreshold = Number("new-batch-threshold", 0) ?? HostJsonQueues(app, "newBatchThreshold"),
             RawParallelism = values.Remove("raw-parallelism", out var list)
                 ? [.. list.Split(',').Select(p => int.Parse(p, NumberStyles.None, CultureInfo.InvariantCulture))]
                 : defaults.RawParallelism,
-            ProgressInterval = TimeSpan.FromSeconds(Number("progress-seconds", 1) ?? 3),
+            ProgressInterval = TimeSpan.FromSeconds(Number("progress-seconds", 1) ?? 1),
             PhaseTimeout = TimeSpan.FromMinutes(Number("timeout-minutes", 1) ?? 20),
             LogDirectory = values.Remove("log-dir", out var logs) ? Path.GetFullPath(logs) : defaults.LogDirectory,
         };
@@ -149,6 +159,15 @@ public sealed record BenchmarkSettings
         return settings;
     }
 
+    /// <summary>A number under <c>extensions.queues</c> in the app's host.json, if it has one.</summary>
+    private static int? HostJsonQueues(string appDirectory, string name)
+    {
+        var path = Path.Combine(appDirectory, "host.json");
+        return File.Exists(path) && JsonNode.Parse(File.ReadAllText(path))?["extensions"]?["queues"]?[name] is JsonValue value && value.TryGetValue<int>(out var number)
+            ? number
+            : null;
+    }
+
     /// <summary>
     /// The app's settings for one host start, on <paramref name="eventsQueue"/>: the host passes them
     /// to the worker, and reads the <c>AzureFunctionsJobHost__</c> ones as host.json overrides.
@@ -160,6 +179,7 @@ public sealed record BenchmarkSettings
         // Timers that never fire during a run: midnight on the first of January.
         [PurgeExpiredSampleData.ScheduleSetting] = NeverDuringARun,
         [ProjectPendingEvents.ScheduleSetting] = NeverDuringARun,
+        [Onboarding.Functions.Analytics.RollUpAnalytics.ScheduleSetting] = NeverDuringARun,
         ["Auth__Issuer"] = "bench",
         ["Auth__Audience"] = "onboarding-api",
         ["Auth__SigningKey"] = "base64:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),

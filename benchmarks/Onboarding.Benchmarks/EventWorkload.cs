@@ -3,29 +3,32 @@ using System.Text.Json.Nodes;
 using Onboarding.Domain.Activity;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
+using Onboarding.Events;
+using ProducedEvent = Onboarding.Events.OnboardingEvent;
+using StoredEvent = Onboarding.Domain.Events.OnboardingEvent;
 
 namespace Onboarding.Benchmarks;
 
 /// <summary>
-/// One phase's events: queue messages as product services send them (batch envelopes of one
-/// organization, or one event per message) and the same events as the app parses them.
-/// Consecutive messages belong to different organizations, so a batch the host's queue listener takes spans many.
+/// One phase's events, twice: as a product service publishes them through the producer library
+/// (<see cref="Rounds"/>: each round holds at most <see cref="EventsPerMessage"/> events of every
+/// organization, so one flush per round gives one envelope per organization, and consecutive messages
+/// belong to different organizations) and as the app parses them (<see cref="Events"/>, for the checks).
 /// </summary>
 public sealed record EventWorkload(
     string Name,
     IReadOnlyList<string> Organizations,
-    IReadOnlyList<string> Messages,
-    IReadOnlyList<OnboardingEvent> Events,
-    int EventsPerMessage)
+    IReadOnlyList<IReadOnlyList<ProducedEvent>> Rounds,
+    IReadOnlyList<StoredEvent> Events,
+    int EventsPerMessage,
+    int MessageCount)
 {
     /// <summary>Creation events: each moves one activity counter by one, so the counters sum to the event count.</summary>
-    public static IReadOnlyList<string> EventTypes { get; } =
-    [
-        OnboardingEventTypes.VolunteerAdded,
-        OnboardingEventTypes.EventCreated,
-        OnboardingEventTypes.TeamCreated,
-        OnboardingEventTypes.AssignmentCreated,
-    ];
+    private static readonly Func<string, SampleableActivityEvent>[] Creations =
+        [org => new VolunteerAdded(org), org => new EventCreated(org), org => new TeamCreated(org), org => new AssignmentCreated(org)];
+
+    /// <summary>The type names of those events.</summary>
+    public static IReadOnlyList<string> EventTypes { get; } = [.. Creations.Select(create => create("x").Type)];
 
     /// <param name="prefix">Makes organization and event ids unique to this phase and run.</param>
     public static EventWorkload Create(string name, string prefix, int events, int eventsPerMessage, int organizations, DateTimeOffset now)
@@ -35,19 +38,24 @@ public sealed record EventWorkload(
             .Select(n => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{n:D4}"))
             .ToList();
         var start = now.AddMinutes(-2);
-        var messages = new List<string>(messageCount);
-        for (var m = 0; m < messageCount; m++)
+        // Event i is in message i / eventsPerMessage; message m goes to organization m % orgs, in round m / orgs.
+        var rounds = new List<List<ProducedEvent>>();
+        for (var index = 0; index < events; index++)
         {
-            var organization = orgs[m % orgs.Count];
-            var first = m * eventsPerMessage;
-            var batch = Enumerable.Range(first, Math.Min(eventsPerMessage, events - first))
-                .Select(index => Event(prefix, index, organization, start.AddMilliseconds(index % 60_000)))
-                .ToList();
-            messages.Add(batch.Count == 1 && eventsPerMessage == 1
-                ? batch[0].ToJsonString()
-                : new JsonObject { ["version"] = 1, ["events"] = new JsonArray([.. batch]) }.ToJsonString());
+            var message = index / eventsPerMessage;
+            var round = message / orgs.Count;
+            if (round == rounds.Count)
+            {
+                rounds.Add([]);
+            }
+            rounds[round].Add(Creations[index % Creations.Length](orgs[message % orgs.Count]) with
+            {
+                Id = string.Create(CultureInfo.InvariantCulture, $"{prefix}:{index:D7}"),
+                Timestamp = start.AddMilliseconds(index % 60_000),
+            });
         }
-        return new EventWorkload(name, orgs, messages, Parse(messages, now), eventsPerMessage);
+        var parsed = rounds.SelectMany(r => r).Chunk(eventsPerMessage).SelectMany(message => Parse(message, now)).ToList();
+        return new EventWorkload(name, orgs, rounds, parsed, eventsPerMessage, messageCount);
     }
 
     /// <summary>The counter movements the stored activity rows must add up to, per organization.</summary>
@@ -55,28 +63,25 @@ public sealed record EventWorkload(
         .GroupBy(e => e.OrganizationId, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => (long)g.Count(e => ActivityCounterNames.Effect(e.Type) is not null), StringComparer.Ordinal);
 
-    private static JsonObject Event(string prefix, int index, string organization, DateTimeOffset timestamp) => new()
+    /// <summary>One message's events exactly as ingestion will see them, through the app's own parser.</summary>
+    private static List<StoredEvent> Parse(IEnumerable<ProducedEvent> events, DateTimeOffset now)
     {
-        ["id"] = string.Create(CultureInfo.InvariantCulture, $"{prefix}:{index:D7}"),
-        ["organizationId"] = organization,
-        ["type"] = EventTypes[index % EventTypes.Count],
-        ["timestamp"] = timestamp.ToString("O", CultureInfo.InvariantCulture),
-    };
-
-    /// <summary>The events exactly as ingestion will see them, through the app's own parser.</summary>
-    private static List<OnboardingEvent> Parse(List<string> messages, DateTimeOffset now)
-    {
-        var steps = DefaultCatalog.Catalog.WizardStepCount;
-        var events = new List<OnboardingEvent>();
-        foreach (var message in messages)
+        var envelope = new JsonObject
         {
-            var parsed = EventMessageParser.Parse(message, now, steps);
-            if (parsed.MessageError is not null || parsed.Rejected.Count > 0)
+            ["version"] = 1,
+            ["events"] = new JsonArray([.. events.Select(e => (JsonNode)new JsonObject
             {
-                throw new InvalidOperationException($"The benchmark built an invalid message: {parsed.MessageError ?? string.Join("; ", parsed.Rejected[0].Reasons)}");
-            }
-            events.AddRange(parsed.Valid);
+                ["id"] = e.Id,
+                ["organizationId"] = e.OrganizationId,
+                ["type"] = e.Type,
+                ["timestamp"] = e.Timestamp.ToString("O", CultureInfo.InvariantCulture),
+            })]),
+        };
+        var parsed = EventMessageParser.Parse(envelope.ToJsonString(), now, DefaultCatalog.Catalog.WizardStepCount);
+        if (parsed.MessageError is not null || parsed.Rejected.Count > 0)
+        {
+            throw new InvalidOperationException($"The benchmark built an invalid event: {parsed.MessageError ?? string.Join("; ", parsed.Rejected[0].Reasons)}");
         }
-        return events;
+        return [.. parsed.Valid];
     }
 }

@@ -15,43 +15,73 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StallWarning = TimeSpan.FromSeconds(60);
 
-    public async Task<PhaseResult> RunAsync(string name, string queueSuffix, EventWorkload workload)
+    /// <param name="warmup">Sent first and not timed: the worker starts cold (its code is compiled as it first runs),
+    /// while the raw ceiling is the best of several runs in a warm process. Timing starts once these are done.</param>
+    public async Task<PhaseResult> RunAsync(string name, string queueSuffix, EventWorkload workload, EventWorkload? warmup)
     {
         var queue = queues.GetQueueClient($"bench-{runId}-{queueSuffix}");
         var poison = queues.GetQueueClient(queue.Name + "-poison");
         await queue.CreateIfNotExistsAsync();
         await poison.CreateIfNotExistsAsync();
 
-        Console.WriteLine($"  {name}: filling queue {queue.Name} with {workload.Messages.Count:N0} messages ({workload.Events.Count:N0} events)");
-        var fill = await QueueFiller.FillAsync(queue, workload, settings.ProgressInterval);
-        Console.WriteLine($"  {name}: queue filled in {fill.TotalSeconds:F1} s ({workload.Messages.Count / fill.TotalSeconds:N0} messages/s)");
+        if (warmup is not null)
+        {
+            Console.WriteLine($"  {name}: warm-up first (not timed), {warmup.MessageCount:N0} messages ({warmup.Events.Count:N0} events) of other organizations");
+            await QueueFiller.FillAsync(settings.StorageConnectionString, queue.Name, warmup, settings.ProgressInterval);
+        }
+        Console.WriteLine($"  {name}: filling queue {queue.Name} with {workload.MessageCount:N0} messages ({workload.Events.Count:N0} events)");
+        var fill = await QueueFiller.FillAsync(settings.StorageConnectionString, queue.Name, workload, settings.ProgressInterval);
+        Console.WriteLine($"  {name}: queue filled in {fill.TotalSeconds:F1} s ({workload.MessageCount / fill.TotalSeconds:N0} messages/s)");
 
         var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{queueSuffix}-host.log");
         await using var app = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, settings.AppSettings(queue.Name), logPath);
         var ready = await app.WaitUntilOkAsync("/api/health", StartupTimeout);
-        // The host's queue listener starts once the worker has loaded the functions, a moment before
-        // /api/health answers: what it finished by then is not timed.
-        var messagesLeftAtReady = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
-        var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtReady * workload.EventsPerMessage);
-        Console.WriteLine($"  {name}: app healthy through the local Functions host after {Stopwatch.GetElapsedTime(app.Launched, ready).TotalSeconds:F2} s " +
-            $"(port {app.Port}, {workload.Messages.Count - messagesLeftAtReady} messages already done, not timed); log {logPath}");
+        Console.WriteLine($"  {name}: app healthy through the local Functions host after {Stopwatch.GetElapsedTime(app.Launched, ready).TotalSeconds:F2} s (port {app.Port}); log {logPath}");
+        var start = ready;
+        if (warmup is not null)
+        {
+            start = await WaitForMessagesLeftAsync(queue, app, workload.MessageCount, ready);
+            Console.WriteLine($"  {name}: warm-up done after {Stopwatch.GetElapsedTime(ready, start).TotalSeconds:F1} s; timing starts");
+        }
+        // Without a warm-up the host's listener starts a moment before /api/health answers: what it finished by then is not timed.
+        var messagesLeftAtStart = Math.Min(workload.MessageCount, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtStart * workload.EventsPerMessage);
 
         var progress = new ProgressMeter(name, workload.Events.Count, settings.ProgressInterval);
         using var stopPrinting = new CancellationTokenSource();
         var printing = progress.PrintAsync(stopPrinting.Token);
-        var finished = await WaitForEmptyQueueAsync(queue, app, workload, progress, ready);
-        var elapsed = Stopwatch.GetElapsedTime(ready, finished);
+        var finished = await WaitForEmptyQueueAsync(queue, app, workload, progress, start);
+        var elapsed = Stopwatch.GetElapsedTime(start, finished);
         await stopPrinting.CancelAsync();
         await printing;
 
         var (stored, exact) = await VerifyAsync(name, workload, poison);
+        Console.WriteLine($"  {name}: {TimeBreakdown.Read(logPath)}");
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{workload.Messages.Count:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
+            $"{workload.MessageCount:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
         if (timedEvents < workload.Events.Count)
         {
-            detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before healthy (not timed)");
+            detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before timing (not timed)");
         }
-        return new PhaseResult(name, timedEvents, elapsed, detail, exact);
+        return new PhaseResult(name, timedEvents, elapsed, detail, exact, progress.StalledIntervals);
+    }
+
+    /// <summary>Waits until at most <paramref name="left"/> messages are on the queue (the ones before them are done).</summary>
+    private async Task<long> WaitForMessagesLeftAsync(QueueClient queue, HostedApp app, int left, long since)
+    {
+        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > left)
+        {
+            if (app.HasExited)
+            {
+                throw new InvalidOperationException($"The local Functions host exited during the warm-up; its output: {app.LogPath}");
+            }
+            if (Stopwatch.GetElapsedTime(since) > settings.PhaseTimeout)
+            {
+                throw new TimeoutException($"The warm-up on {queue.Name} took longer than {settings.PhaseTimeout}; the host's output: {app.LogPath}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+        return Stopwatch.GetTimestamp();
     }
 
     /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>
@@ -99,7 +129,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
                 Console.WriteLine($"  !! no message finished for {StallWarning.TotalSeconds:F0} s: Azurite is blocked (its queue clean-up after many deletions), " +
                     "or receives that timed out left messages hidden for the host's 10-minute processing visibility");
             }
-            progress.Set(Math.Min(workload.Events.Count, (long)(workload.Messages.Count - left) * workload.EventsPerMessage));
+            progress.Set(Math.Min(workload.Events.Count, (long)(workload.MessageCount - left) * workload.EventsPerMessage));
             if (left == 0)
             {
                 return now;

@@ -1,7 +1,7 @@
 namespace Onboarding.Benchmarks;
 
-/// <summary>One measured phase: how many events it stored in how long, and whether they all arrived.</summary>
-public sealed record PhaseResult(string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true)
+/// <summary>One measured phase: how many events it stored in how long, whether they all arrived, and its progress lines without progress.</summary>
+public sealed record PhaseResult(string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true, int StalledIntervals = 0)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 

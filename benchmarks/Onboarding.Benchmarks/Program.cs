@@ -38,6 +38,9 @@ var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", 
 var singleWork = settings.SingleEvents > 0
     ? EventWorkload.Create("single-event ingestion", $"bench-{runId}-s", settings.SingleEvents, 1, settings.Organizations, now)
     : null;
+// Warm-ups: other organizations' events of the same shape, sent first and not timed.
+var batchedWarmup = Warmup(batchedWork, $"bench-{runId}-bw");
+var singleWarmup = singleWork is null ? null : Warmup(singleWork, $"bench-{runId}-sw");
 
 var raw = new RawCeiling(tables, runId, settings.ProgressInterval);
 var ingestion = new IngestionRun(settings, tables, queues, runId);
@@ -74,7 +77,7 @@ if (singleWork is not null)
 
     Console.WriteLine();
     Console.WriteLine("4. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
-    single = await ingestion.RunAsync(singleWork.Name, "single", singleWork);
+    single = await ingestion.RunAsync(singleWork.Name, "single", singleWork, singleWarmup);
 }
 
 Console.WriteLine();
@@ -84,10 +87,16 @@ var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
 
 Console.WriteLine();
 Console.WriteLine($"6. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
-var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork);
+var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork, batchedWarmup);
 
 ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single, startup, reads);
 return batched.Exact && (single?.Exact ?? true) && (reads is null || reads.Api.Errors + reads.Raw.Errors == 0) ? 0 : 1;
+
+EventWorkload? Warmup(EventWorkload work, string prefix)
+{
+    var events = (int)((long)work.Events.Count * settings.WarmupPercent / 100);
+    return events == 0 ? null : EventWorkload.Create(work.Name + " warm-up", prefix, events, work.EventsPerMessage, settings.Organizations, now);
+}
 
 async Task<PhaseResult> BestOfAsync(IReadOnlyList<int> parallelism, Func<int, Task<PhaseResult>> run)
 {

@@ -5,10 +5,17 @@ namespace Onboarding.Benchmarks;
 /// <summary>
 /// Counts finished events of a phase and prints a line every few seconds: how many, overall rate and
 /// the rate since the last line. The count is set by whoever knows it (a writer, a queue poll).
+/// A line with no progress while work remains is a stall: counted, and marked on the line.
 /// </summary>
 public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
 {
     private long done;
+    private int stalledIntervals;
+
+    /// <summary>Intervals (lines) in which nothing finished although work remained.</summary>
+    public int StalledIntervals => Volatile.Read(ref stalledIntervals);
+
+    public TimeSpan Interval => interval;
 
     public long Done => Interlocked.Read(ref done);
 
@@ -28,8 +35,14 @@ public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
             {
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 var now = Done;
+                var stalled = now == lastDone && now < total;
+                if (stalled)
+                {
+                    Interlocked.Increment(ref stalledIntervals);
+                }
                 Console.WriteLine($"    {phase,-24} {elapsed.TotalSeconds,6:F0} s  {now,9:N0} / {total:N0} events  " +
-                    $"{now / elapsed.TotalSeconds,8:N0} events/s  (last {(elapsed - lastTime).TotalSeconds:F0} s: {(now - lastDone) / (elapsed - lastTime).TotalSeconds:N0}/s)");
+                    $"{now / elapsed.TotalSeconds,8:N0} events/s  (last {(elapsed - lastTime).TotalSeconds:F0} s: {(now - lastDone) / (elapsed - lastTime).TotalSeconds:N0}/s)" +
+                    (stalled ? "  << no progress" : ""));
                 (lastTime, lastDone) = (elapsed, now);
             }
         }

@@ -1,24 +1,38 @@
 using System.Diagnostics;
-using Onboarding.Functions.Storage;
+using Onboarding.Events;
 
 namespace Onboarding.Benchmarks;
 
-/// <summary>Puts a workload's messages on the queue before the app starts, so ingestion never waits for producers.</summary>
+/// <summary>
+/// Puts a workload's events on the queue before the app starts, so ingestion never waits for producers:
+/// through the producer library, as a product service would, one flush per round.
+/// </summary>
 public static class QueueFiller
 {
     private const int Senders = 16;
 
-    public static async Task<TimeSpan> FillAsync(QueueClient queue, EventWorkload workload, TimeSpan progressInterval)
+    public static async Task<TimeSpan> FillAsync(string storageConnectionString, string queueName, EventWorkload workload, TimeSpan progressInterval)
     {
         var progress = new ProgressMeter($"{workload.Name}: queue fill", workload.Events.Count, progressInterval);
         using var stopPrinting = new CancellationTokenSource();
         var printing = progress.PrintAsync(stopPrinting.Token);
         var started = Stopwatch.GetTimestamp();
-        await Parallel.ForEachAsync(workload.Messages, new ParallelOptions { MaxDegreeOfParallelism = Senders }, async (message, cancellationToken) =>
+        await using (var publisher = new OnboardingEventPublisher(storageConnectionString, new OnboardingEventPublisherOptions
         {
-            await queue.SendMessageAsync(message, cancellationToken: cancellationToken);
-            progress.Add(workload.EventsPerMessage);
-        });
+            QueueName = queueName,
+            MaxEventsPerEnvelope = workload.EventsPerMessage,
+            FlushInterval = null,
+            MaxConcurrentSends = Senders,
+            MaxBufferedEvents = workload.Rounds.Max(round => round.Count),
+        }))
+        {
+            foreach (var round in workload.Rounds)
+            {
+                publisher.Publish(round);
+                await publisher.FlushAsync();
+                progress.Add(round.Count);
+            }
+        }
         var elapsed = Stopwatch.GetElapsedTime(started);
         await stopPrinting.CancelAsync();
         await printing;

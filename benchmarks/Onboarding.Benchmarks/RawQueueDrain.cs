@@ -20,7 +20,7 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
         await queue.CreateIfNotExistsAsync();
         try
         {
-            await QueueFiller.FillAsync(queue, workload, settings.ProgressInterval);
+            await QueueFiller.FillAsync(settings.StorageConnectionString, queue.Name, workload, settings.ProgressInterval);
             var progress = new ProgressMeter(name, workload.Events.Count, settings.ProgressInterval);
             using var stopPrinting = new CancellationTokenSource();
             var printing = progress.PrintAsync(stopPrinting.Token);

@@ -6,6 +6,7 @@ namespace Onboarding.Benchmarks;
 public static class ResultsTable
 {
     public const double BatchedTarget = 0.80;
+    public const double SingleTarget = 0.75;
 
     /// <param name="singleCeiling">The row writes and the queue drain of single-event messages, added.</param>
     /// <param name="startup">Start-up through the local Functions host, the app against an empty worker app; null when skipped.</param>
@@ -16,7 +17,7 @@ public static class ResultsTable
         StartupResult? startup, ReadLatencyResult? reads)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"phase",-40} {"events",9} {"seconds",8} {"events/s",9}  {"ingestion / raw",-22} detail");
+        Console.WriteLine($"{"phase",-40} {"events",9} {"seconds",8} {"events/s",9} {"stalls",6}  {"ingestion / raw",-22} detail");
         Row(raw, null);
         Row(batched, $"{Ratio(batched, raw)} of raw");
         foreach (var ceiling in singleCeilings)
@@ -35,6 +36,14 @@ public static class ResultsTable
         var ratio = batched.EventsPerSecond / raw.EventsPerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Batched ingestion / raw ceiling = {ratio:P1} (target {BatchedTarget:P0}: {(ratio >= BatchedTarget ? "met" : "NOT met")})"));
+        if (single is not null && singleCeiling is not null)
+        {
+            var singleRatio = single.EventsPerSecond / singleCeiling.EventsPerSecond;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Single-event ingestion / its raw path = {singleRatio:P1} (target {SingleTarget:P0}: {(singleRatio >= SingleTarget ? "met" : "NOT met")})"));
+        }
+        var stalls = new[] { batched, single }.OfType<PhaseResult>().Sum(p => p.StalledIntervals);
+        Console.WriteLine($"Progress lines without progress while messages waited (ingestion): {stalls} ({(stalls == 0 ? "none" : "STALLED")})");
         if (startup is not null)
         {
             Console.WriteLine();
@@ -68,7 +77,7 @@ public static class ResultsTable
 
     private static void Row(PhaseResult result, string? ratio) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Name,-40} {result.Events,9:N0} {result.Elapsed.TotalSeconds,8:F1} {result.EventsPerSecond,9:N0}  {ratio ?? "",-22} {result.Detail}{(result.Exact ? "" : "  ** NOT EXACT **")}"));
+            $"{result.Name,-40} {result.Events,9:N0} {result.Elapsed.TotalSeconds,8:F1} {result.EventsPerSecond,9:N0} {result.StalledIntervals,6}  {ratio ?? "",-22} {result.Detail}{(result.Exact ? "" : "  ** NOT EXACT **")}"));
 
     private static string Ratio(PhaseResult ingestion, PhaseResult raw) =>
         (ingestion.EventsPerSecond / raw.EventsPerSecond).ToString("P1", CultureInfo.InvariantCulture);

@@ -20,7 +20,9 @@ public sealed partial class IngestOnboardingEvents(
     [Function(nameof(IngestOnboardingEvents))]
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        var parsing = clock.GetElapsedTime(started);
         foreach (var rejected in parsed.Rejected)
         {
             var reasons = string.Join("; ", rejected.Reasons);
@@ -36,7 +38,8 @@ public sealed partial class IngestOnboardingEvents(
         }
 
         var result = await ingestion.IngestAsync(parsed.Valid, cancellationToken);
-        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues, result.Erased);
+        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues, result.Erased,
+            Milliseconds(parsing), Milliseconds(result.Committing), result.ProfileReads, Milliseconds(result.Projecting));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: event {Index} ({EventId}) rejected: {Reasons}")]
@@ -45,7 +48,12 @@ public sealed partial class IngestOnboardingEvents(
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to {PoisonQueue} without retrying: {Reason}")]
     private partial void LogPoisoned(string? messageId, string poisonQueue, string reason);
 
+    private static double Milliseconds(TimeSpan time) => Math.Round(time.TotalMilliseconds, 1);
+
+    /// <summary>The timings are wall-clock and summed over the message's organizations; scripts/benchmark.sh adds them up per phase.</summary>
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}, organizations erased {Erased}")]
-    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted, int erased);
+        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}, organizations erased {Erased}; " +
+            "parse {ParseMs} ms, commit {CommitMs} ms ({ProfileReads} profile reads), projection {ProjectionMs} ms")]
+    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted, int erased,
+        double parseMs, double commitMs, int profileReads, double projectionMs);
 }
