@@ -39,6 +39,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
 {
     private const string Issuer = "bench";
     private const string Audience = "onboarding-api";
+    private const int WarmupRounds = 10;
 
     public async Task<ReadLatencyResult> RunAsync()
     {
@@ -91,7 +92,11 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
     /// <summary>Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after one warm-up read; a progress line every interval.</summary>
     private async Task<LatencyResult> MeasureAsync(string name, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
     {
-        await Task.WhenAll(organizations.Select(read));
+        // Untimed warm-up, the same load for both: the host and the worker compile their code as it first runs.
+        for (var round = 0; round < WarmupRounds; round++)
+        {
+            await Task.WhenAll(organizations.Select(read));
+        }
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var total = settings.ReadClients * settings.ReadsPerClient;
