@@ -20,6 +20,9 @@ public sealed class ProfileCacheTests
 
         Assert.Equal(7, await VolunteersAsync(org));
         Assert.Equal(0, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+        // The message's log line says so too (the benchmark adds these up).
+        Assert.Contains(app.Logs, line => line.Contains(": stored 3,", StringComparison.Ordinal) && line.Contains("(1 profile reads)", StringComparison.Ordinal));
+        Assert.Contains(app.Logs, line => line.Contains(": stored 4,", StringComparison.Ordinal) && line.Contains("(0 profile reads)", StringComparison.Ordinal));
     }
 
     [Fact]
