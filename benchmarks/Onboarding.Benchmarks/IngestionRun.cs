@@ -40,7 +40,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var start = ready;
         if (warmup is not null)
         {
-            start = await WaitForMessagesLeftAsync(queue, app, workload.MessageCount, ready);
+            start = await WaitUntilLeftAsync(queue, app, workload.MessageCount, ready, _ => { });
             Console.WriteLine($"  {name}: warm-up done after {Stopwatch.GetElapsedTime(ready, start).TotalSeconds:F1} s; timing starts");
         }
         // Without a warm-up the host's listener starts a moment before /api/health answers: what it finished by then is not timed.
@@ -50,7 +50,8 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var progress = new ProgressMeter(name, workload.Events.Count, settings.ProgressInterval);
         using var stopPrinting = new CancellationTokenSource();
         var printing = progress.PrintAsync(stopPrinting.Token);
-        var finished = await WaitForEmptyQueueAsync(queue, app, workload, progress, start);
+        var finished = await WaitUntilLeftAsync(queue, app, 0, start,
+            left => progress.Set(Math.Min(workload.Events.Count, (long)(workload.MessageCount - left) * workload.EventsPerMessage)));
         var elapsed = Stopwatch.GetElapsedTime(start, finished);
         await stopPrinting.CancelAsync();
         await printing;
@@ -64,24 +65,6 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
             detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before timing (not timed)");
         }
         return new PhaseResult(name, timedEvents, elapsed, detail, exact, progress.StalledIntervals);
-    }
-
-    /// <summary>Waits until at most <paramref name="left"/> messages are on the queue (the ones before them are done).</summary>
-    private async Task<long> WaitForMessagesLeftAsync(QueueClient queue, HostedApp app, int left, long since)
-    {
-        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > left)
-        {
-            if (app.HasExited)
-            {
-                throw new InvalidOperationException($"The local Functions host exited during the warm-up; its output: {app.LogPath}");
-            }
-            if (Stopwatch.GetElapsedTime(since) > settings.PhaseTimeout)
-            {
-                throw new TimeoutException($"The warm-up on {queue.Name} took longer than {settings.PhaseTimeout}; the host's output: {app.LogPath}");
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-        return Stopwatch.GetTimestamp();
     }
 
     /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>
@@ -109,12 +92,13 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
     }
 
     /// <summary>
-    /// Polls the queue's approximate count, which includes messages being processed: a message is
-    /// deleted only after its events and their projection are stored, so zero means done.
+    /// Polls the queue's approximate count, which includes messages being processed, until at most
+    /// <paramref name="atMost"/> are left: a message is deleted only after its events and their projection
+    /// are stored, so the messages before those are done (zero: all). Returns when that happened.
     /// </summary>
-    private async Task<long> WaitForEmptyQueueAsync(QueueClient queue, HostedApp app, EventWorkload workload, ProgressMeter progress, long ready)
+    private async Task<long> WaitUntilLeftAsync(QueueClient queue, HostedApp app, int atMost, long since, Action<int> onCount)
     {
-        var (lastLeft, lastChange, warned) = (-1, ready, false);
+        var (lastLeft, lastChange, warned) = (-1, since, false);
         while (true)
         {
             var left = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
@@ -129,8 +113,8 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
                 Console.WriteLine($"  !! no message finished for {StallWarning.TotalSeconds:F0} s: Azurite is blocked (its queue clean-up after many deletions), " +
                     "or receives that timed out left messages hidden for the host's 10-minute processing visibility");
             }
-            progress.Set(Math.Min(workload.Events.Count, (long)(workload.MessageCount - left) * workload.EventsPerMessage));
-            if (left == 0)
+            onCount(left);
+            if (left <= atMost)
             {
                 return now;
             }
@@ -138,7 +122,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
             {
                 throw new InvalidOperationException($"The local Functions host exited with {left} messages left; its output: {app.LogPath}");
             }
-            if (Stopwatch.GetElapsedTime(ready, now) > settings.PhaseTimeout)
+            if (Stopwatch.GetElapsedTime(since, now) > settings.PhaseTimeout)
             {
                 throw new TimeoutException($"{left} messages still on {queue.Name} after {settings.PhaseTimeout}; the host's output: {app.LogPath}");
             }
