@@ -11,15 +11,15 @@ namespace Onboarding.Benchmarks;
 /// </summary>
 public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan progressInterval)
 {
-    public async Task<PhaseResult> RunAsync(string name, EventWorkload workload, int eventsPerTransaction, int parallelism)
+    public async Task<PhaseResult> RunAsync(string name, EventWorkload workload, int parallelism)
     {
-        var suffix = string.Create(CultureInfo.InvariantCulture, $"{runId}{eventsPerTransaction}p{parallelism}");
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"{runId}{workload.EventsPerMessage}p{parallelism}");
         var organizations = tables.GetTableClient("RawOnboarding" + suffix);
         var daily = tables.GetTableClient("RawDaily" + suffix);
         await Task.WhenAll(organizations.CreateIfNotExistsAsync(), daily.CreateIfNotExistsAsync());
         try
         {
-            var units = RawWritePlan.Build(workload, eventsPerTransaction, organizations, daily, TimeProvider.System.GetUtcNow());
+            var units = RawWritePlan.Build(workload, tables, organizations, daily, TimeProvider.System.GetUtcNow());
             var transactions = units.Sum(u => u.Transactions.Count);
             var progress = new ProgressMeter(name, workload.Events.Count, progressInterval);
             using var stopPrinting = new CancellationTokenSource();

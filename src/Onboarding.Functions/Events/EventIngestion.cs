@@ -135,29 +135,24 @@ public sealed class EventIngestion(
     private Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CancellationToken cancellationToken)
     {
         var alreadyStored = new Dictionary<string, OnboardingEvent>(StringComparer.Ordinal);
-        var take = chunk.Count;
         List<OnboardingEvent> candidates = [];
 
         CommitDecision<ChunkCommit> Decide(OrganizationSnapshot snapshot)
         {
-            while (true)
+            List<OnboardingEvent> duplicates = [];
+            // The progress these events make needs rows too: fewer events are taken when they would not fit, over the same read.
+            var fitted = FittedCommit.LargestFitting(chunk.Count, take =>
             {
                 var slice = chunk.GetRange(0, take);
                 candidates = [.. slice.Where(e => !alreadyStored.ContainsKey(e.Id))];
-                var duplicates = slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id]).ToList();
+                duplicates = [.. slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id])];
                 var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
-                var actions = store.PlanCommit(snapshot, change.After, change.Events);
-                if (actions.Count > OnboardingStorage.MaxTransactionActions)
-                {
-                    // The progress these events make needs rows too: take fewer events, over the same read.
-                    take = Math.Max(1, take - (actions.Count - OnboardingStorage.MaxTransactionActions));
-                    continue;
-                }
-                var committed = candidates;
-                var fitted = take;
-                return new CommitDecision<ChunkCommit>.Write(actions,
-                    after => new ChunkCommit(committed, duplicates, [.. change.Events.Skip(committed.Count)], fitted, after));
-            }
+                return (change, store.PlanCommit(snapshot, change.After, change.Events));
+            });
+            var committed = candidates;
+            var duplicated = duplicates;
+            return new CommitDecision<ChunkCommit>.Write(fitted.Actions,
+                after => new ChunkCommit(committed, duplicated, [.. fitted.Change.Events.Skip(committed.Count)], fitted.Taken, after));
         }
 
         async Task LearnStoredAsync(DuplicateEventException _, CancellationToken ct)
