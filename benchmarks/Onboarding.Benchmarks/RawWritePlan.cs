@@ -65,7 +65,12 @@ public static class RawWritePlan
         }
     }
 
-    /// <summary>The same row written without the ETag guard ingestion needs against other writers.</summary>
+    /// <summary>
+    /// Event rows are added, as ingestion adds them; the profile rows are upserted, without the ETags ingestion guards
+    /// them with: the raw writers do not wait for each other, so an organization's next message may land first.
+    /// </summary>
     private static TableTransactionAction Unguarded(TableTransactionAction action) =>
-        action.ActionType == TableTransactionActionType.Add ? action : new TableTransactionAction(TableTransactionActionType.UpsertReplace, action.Entity);
+        action.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)
+            ? action
+            : new TableTransactionAction(TableTransactionActionType.UpsertReplace, action.Entity);
 }
