@@ -1,7 +1,10 @@
 namespace Onboarding.Benchmarks;
 
-/// <summary>One measured phase: how many events it stored in how long, whether they all arrived, and its progress lines without progress.</summary>
-public sealed record PhaseResult(string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true, int StalledIntervals = 0)
+/// <summary>
+/// One measured phase: how many events it stored in how long, whether they all arrived, and its progress lines
+/// without progress (and how many of those storage answered nothing in).
+/// </summary>
+public sealed record PhaseResult(string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true, int StalledIntervals = 0, int StorageSilentIntervals = 0)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 

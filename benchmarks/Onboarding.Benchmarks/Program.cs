@@ -33,6 +33,7 @@ if (settings.AnalyticsEvents > 0)
     return 0;
 }
 
+StorageHeartbeat.Start(tables);
 var now = TimeProvider.System.GetUtcNow();
 var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", settings.Events, settings.EventsPerMessage, settings.Organizations, now);
 var singleWork = settings.SingleEvents > 0

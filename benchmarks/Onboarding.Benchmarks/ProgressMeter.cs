@@ -5,15 +5,20 @@ namespace Onboarding.Benchmarks;
 /// <summary>
 /// Counts finished events of a phase and prints a line every few seconds: how many, overall rate and
 /// the rate since the last line. The count is set by whoever knows it (a writer, a queue poll).
-/// A line with no progress while work remains is a stall: counted, and marked on the line.
+/// A line with no progress while work remains is a stall: counted, and marked on the line, saying so when
+/// storage itself answered nothing for the whole line (<see cref="StorageHeartbeat"/>).
 /// </summary>
 public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
 {
     private long done;
     private int stalledIntervals;
+    private int storageSilentIntervals;
 
     /// <summary>Intervals (lines) in which nothing finished although work remained.</summary>
     public int StalledIntervals => Volatile.Read(ref stalledIntervals);
+
+    /// <summary>Those of the <see cref="StalledIntervals"/> in which storage answered no request at all.</summary>
+    public int StorageSilentIntervals => Volatile.Read(ref storageSilentIntervals);
 
     public TimeSpan Interval => interval;
 
@@ -36,13 +41,19 @@ public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 var now = Done;
                 var stalled = now == lastDone && now < total;
+                var storageSilence = StorageHeartbeat.Silence;
+                var storageSilent = stalled && storageSilence >= elapsed - lastTime;
                 if (stalled)
                 {
                     Interlocked.Increment(ref stalledIntervals);
                 }
+                if (storageSilent)
+                {
+                    Interlocked.Increment(ref storageSilentIntervals);
+                }
                 Console.WriteLine($"    {phase,-24} {elapsed.TotalSeconds,6:F0} s  {now,9:N0} / {total:N0} events  " +
                     $"{now / elapsed.TotalSeconds,8:N0} events/s  (last {(elapsed - lastTime).TotalSeconds:F0} s: {(now - lastDone) / (elapsed - lastTime).TotalSeconds:N0}/s)" +
-                    (stalled ? "  << no progress" : ""));
+                    (storageSilent ? $"  << no progress; storage answered nothing for {storageSilence.TotalSeconds:F0} s" : stalled ? "  << no progress" : ""));
                 (lastTime, lastDone) = (elapsed, now);
             }
         }

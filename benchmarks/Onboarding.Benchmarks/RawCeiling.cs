@@ -38,7 +38,7 @@ public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan
             await stopPrinting.CancelAsync();
             await printing;
             return new PhaseResult(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), StalledIntervals: progress.StalledIntervals);
+                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), StalledIntervals: progress.StalledIntervals, StorageSilentIntervals: progress.StorageSilentIntervals);
         }
         finally
         {

@@ -55,7 +55,8 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
                 throw new InvalidOperationException($"The drain took {progress.Done} of {workload.Events.Count} messages.");
             }
             return new PhaseResult(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"));
+                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"),
+                StalledIntervals: progress.StalledIntervals, StorageSilentIntervals: progress.StorageSilentIntervals);
         }
         finally
         {

@@ -42,8 +42,11 @@ public static class ResultsTable
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Single-event ingestion / its raw path = {singleRatio:P1} (target {SingleTarget:P0}: {(singleRatio >= SingleTarget ? "met" : "NOT met")})"));
         }
-        var stalls = new[] { batched, single }.OfType<PhaseResult>().Sum(p => p.StalledIntervals);
-        Console.WriteLine($"Progress lines without progress while messages waited (ingestion): {stalls} ({(stalls == 0 ? "none" : "STALLED")})");
+        var ingestion = new[] { batched, single }.OfType<PhaseResult>().ToList();
+        var stalls = ingestion.Sum(p => p.StalledIntervals);
+        var storageSilent = ingestion.Sum(p => p.StorageSilentIntervals);
+        Console.WriteLine($"Progress lines without progress while messages waited (ingestion): {stalls} ({(stalls == 0 ? "none" : "STALLED")})" +
+            (stalls == 0 ? "" : $", {storageSilent} of them while storage answered no request at all"));
         if (startup is not null)
         {
             Console.WriteLine();
