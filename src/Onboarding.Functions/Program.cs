@@ -6,7 +6,9 @@ using Onboarding.Functions.Auth;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-// Outermost first: errors become problem details, every log line carries the function and organization, then access.
+// Outermost first: an HTTP result is not serialised for the host, errors become problem details, every log line
+// carries the function and organization, then access.
+builder.UseMiddleware<HttpResultMiddleware>();
 builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
