@@ -7,9 +7,9 @@ namespace Onboarding.Functions.Api;
 /// Keeps an HTTP function's <see cref="IResult"/> from being serialised twice. The ASP.NET Core integration
 /// writes it to the HTTP response once this pipeline returns, but leaves it as the invocation's return value,
 /// which the worker then also turns into JSON for the host's InvocationResponse (about 6 % of the worker's CPU
-/// per GET), although the host answers from the proxied HTTP response and never reads it (the integration
-/// clears the value itself for <c>HttpResponseData</c>). Wrapped, the result is still executed the same way
-/// and goes to the host as <c>{}</c>.
+/// per GET), although the host answers from the proxied HTTP response (the integration clears the value
+/// itself for <c>HttpResponseData</c>). Wrapped, the result is still executed the same way and goes to the
+/// host as <c>{}</c>: still a JSON object, as the serialised result was, only an empty one.
 /// </summary>
 public sealed class HttpResultMiddleware : IFunctionsWorkerMiddleware
 {
