@@ -13,7 +13,8 @@ public sealed record BenchmarkSettings
     public const string Usage = """
         Onboarding.Benchmarks --storage <connection string> --host <Onboarding.LocalFunctionsHost.dll> --app <folder> [options]
           --app FOLDER             the app's build or publish folder (host.json, worker.config.json, functions.metadata)
-          --empty-app FOLDER       an empty isolated-worker app (tests/TestWorkerApp) to compare start-up with
+          --empty-app FOLDER       an empty isolated-worker app (tests/TestWorkerApp) to compare start-up and
+                                   GET latency with (the host model's own cost)
           --events N               events for the raw ceiling and batched ingestion (default 100000)
           --single-events M        events sent one per message (default 2000; 0 skips that phase)
           --events-per-message K   events per batch envelope (default 98, the producer library's)
@@ -45,7 +46,7 @@ public sealed record BenchmarkSettings
     /// <summary>The app's build or publish folder, as the local Functions host takes it.</summary>
     public required string AppDirectory { get; init; }
 
-    /// <summary>An empty isolated-worker app (<c>tests/TestWorkerApp</c>) for the start-up comparison; none skips it.</summary>
+    /// <summary>An empty isolated-worker app (<c>tests/TestWorkerApp</c>) for the start-up and read-latency comparisons; none skips them.</summary>
     public string? EmptyAppDirectory { get; init; }
 
     public int StartupRuns { get; init; } = 3;

@@ -84,12 +84,16 @@ Console.WriteLine();
 Console.WriteLine($"5. Raw ceiling: the rows batched ingestion writes, {settings.EventsPerMessage} events a message: its organization transaction(s) (events, the progress they make, activity and state rows), then its daily rows");
 var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
     raw.RunAsync($"raw ceiling, {settings.EventsPerMessage} events/msg", batchedWork, p));
+Console.WriteLine("  and the queue work alone: the same messages taken and deleted as the host does, with no function in between");
+var batchedDrain = await new RawQueueDrain(queues, runId, settings).RunAsync($"raw queue drain, {settings.EventsPerMessage} events/msg", batchedWork);
+Console.WriteLine($"  {batchedDrain.Name}: {batchedWork.MessageCount / batchedDrain.Elapsed.TotalSeconds:N0} messages/s in {batchedDrain.Elapsed.TotalSeconds:F1} s");
+var batchedCeiling = PhaseResult.Sequential($"raw {settings.EventsPerMessage}/msg (txns + drain)", rawBatched, batchedDrain);
 
 Console.WriteLine();
 Console.WriteLine($"6. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
 var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork, batchedWarmup);
 
-ResultsTable.Print(rawBatched, batched, [.. new[] { rawSingle, drain }.OfType<PhaseResult>()], singleCeiling, single, startup, reads);
+ResultsTable.Print(new(rawBatched, batchedDrain, batchedCeiling), batched, new(rawSingle, drain, singleCeiling), single, startup, reads);
 return batched.Exact && (single?.Exact ?? true) && (reads is null || reads.Api.Errors + reads.Raw.Errors == 0) ? 0 : 1;
 
 EventWorkload? Warmup(EventWorkload work, string prefix)

@@ -5,7 +5,7 @@ using Onboarding.Functions.Storage;
 namespace Onboarding.Benchmarks;
 
 /// <summary>
-/// Azurite's ceiling for the queue work of single-event messages: the same messages, pre-filled,
+/// Azurite's ceiling for the queue work of an ingestion phase: the same messages, pre-filled,
 /// taken the way the local Functions host's queue listener takes them (batches of <c>batchSize</c>, a
 /// new batch once no more than <c>newBatchThreshold</c> are in flight) and deleted, with no function
 /// in between.
@@ -26,6 +26,7 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
             var printing = progress.PrintAsync(stopPrinting.Token);
 
             var started = Stopwatch.GetTimestamp();
+            var deleted = 0;
             var inFlight = new List<Task>();
             while (true)
             {
@@ -43,16 +44,16 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
                 inFlight.AddRange(batch.Select(async message =>
                 {
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                    progress.Add(workload.EventsPerMessage);
+                    progress.Set(Math.Min(workload.Events.Count, (long)Interlocked.Increment(ref deleted) * workload.EventsPerMessage));
                 }));
             }
             await Task.WhenAll(inFlight);
             var elapsed = Stopwatch.GetElapsedTime(started);
             await stopPrinting.CancelAsync();
             await printing;
-            if (progress.Done != workload.Events.Count)
+            if (deleted != workload.MessageCount)
             {
-                throw new InvalidOperationException($"The drain took {progress.Done} of {workload.Events.Count} messages.");
+                throw new InvalidOperationException($"The drain took {deleted} of {workload.MessageCount} messages.");
             }
             return new PhaseResult(name, workload.Events.Count, elapsed,
                 string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"),

@@ -21,8 +21,11 @@ public sealed record LatencyResult(string Name, int Requests, int Errors, double
     }
 }
 
-/// <summary>The API's GET of an organization against the raw range read of the same rows, each under the same concurrency.</summary>
-public sealed record ReadLatencyResult(LatencyResult Api, LatencyResult Raw, int Clients)
+/// <summary>
+/// The API's GET of an organization against the raw range read of the same rows, each under the same
+/// concurrency; and, when an empty app is given, a GET of a function that reads nothing through the same host.
+/// </summary>
+public sealed record ReadLatencyResult(LatencyResult Api, LatencyResult Raw, LatencyResult? EmptyFunction, int Clients)
 {
     public double P50Ratio => Api.P50Milliseconds / Raw.P50Milliseconds;
 
@@ -33,7 +36,9 @@ public sealed record ReadLatencyResult(LatencyResult Api, LatencyResult Raw, int
 /// <c>GET /api/orgs/{orgId}/onboarding</c> through the local Functions host and the app, with N concurrent
 /// clients each reading organizations in turn (with a valid token), against the single-partition range
 /// read of the same <c>profile|</c> rows by the Azure SDK with the same concurrency: what the API adds to
-/// the storage read it needs (host forwarding, worker, token check, mapping, JSON).
+/// the storage read it needs (host forwarding, worker, token check, mapping, JSON). With an empty worker
+/// app, a third measurement: its echo function, which touches no storage, through the same host with the
+/// same clients: the cost of the host model alone, which no app code can go below.
 /// </summary>
 public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
 {
@@ -81,11 +86,41 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
                 }
                 return rows > 0;
             });
-            return new ReadLatencyResult(api, raw, settings.ReadClients);
+            var empty = settings.EmptyAppDirectory is null ? null : await MeasureEmptyFunctionAsync(settings.EmptyAppDirectory, organizations);
+            return new ReadLatencyResult(api, raw, empty, settings.ReadClients);
         }
         finally
         {
             await queue.DeleteIfExistsAsync();
+        }
+    }
+
+    private async Task<LatencyResult> MeasureEmptyFunctionAsync(string emptyAppDirectory, IReadOnlyList<string> organizations)
+    {
+        var queue = queues.GetQueueClient($"bench-{runId}-reads-empty");
+        await queue.CreateIfNotExistsAsync();
+        var observations = Directory.CreateDirectory(Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-observations"));
+        try
+        {
+            var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-empty-host.log");
+            await using var hosted = HostedApp.Start(settings.HostAssembly, emptyAppDirectory, settings.EmptyAppSettings(queue.Name, observations.FullName), logPath);
+            await hosted.WaitUntilOkAsync("/api/echo/ready", TimeSpan.FromSeconds(60));
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ReadClients })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{hosted.Port}"),
+                Timeout = TimeSpan.FromSeconds(30),
+            };
+            return await MeasureAsync("GET of an empty function (empty app)", organizations, async org =>
+            {
+                using var response = await http.GetAsync($"/api/echo/{org}");
+                await response.Content.ReadAsByteArrayAsync();
+                return response.IsSuccessStatusCode;
+            });
+        }
+        finally
+        {
+            await queue.DeleteIfExistsAsync();
+            observations.Delete(recursive: true);
         }
     }
 
