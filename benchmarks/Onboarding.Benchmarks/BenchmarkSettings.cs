@@ -29,6 +29,8 @@ public sealed record BenchmarkSettings
                                    --empty-app, skips it)
           --read-clients C         concurrent clients of the read-latency phase (default 32)
           --reads-per-client R     GETs (and raw reads) per client (default 50; 0 skips the phase)
+          --read-warmup-seconds S  each way of reading runs its load untimed this long first, and at least
+                                   ten rounds (default 15: the host and worker finish compiling)
           --analytics-events N     run only the analytics phase: N events (e.g. 1000000) seeded into the daily
                                    projection, then each analytics endpoint timed with its storage requests
           --analytics-orgs O       organizations of the analytics phase (default 5000)
@@ -54,6 +56,9 @@ public sealed record BenchmarkSettings
     public int ReadClients { get; init; } = 32;
 
     public int ReadsPerClient { get; init; } = 50;
+
+    /// <summary>How long each way of reading runs its load untimed first (and at least ten rounds).</summary>
+    public TimeSpan ReadWarmup { get; init; } = TimeSpan.FromSeconds(15);
 
     public int AnalyticsEvents { get; init; }
 
@@ -121,6 +126,7 @@ public sealed record BenchmarkSettings
             StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
             ReadClients = Number("read-clients", 1) ?? defaults.ReadClients,
             ReadsPerClient = Number("reads-per-client", 0) ?? defaults.ReadsPerClient,
+            ReadWarmup = Number("read-warmup-seconds", 0) is { } warmup ? TimeSpan.FromSeconds(warmup) : defaults.ReadWarmup,
             AnalyticsEvents = Number("analytics-events", 0) ?? defaults.AnalyticsEvents,
             AnalyticsOrganizations = Number("analytics-orgs", 1) ?? defaults.AnalyticsOrganizations,
             AnalyticsDays = Number("analytics-days", 1) ?? defaults.AnalyticsDays,

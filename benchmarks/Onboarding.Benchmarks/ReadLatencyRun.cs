@@ -124,11 +124,16 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
         }
     }
 
-    /// <summary>Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after one warm-up read; a progress line every interval.</summary>
+    /// <summary>
+    /// Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after an
+    /// untimed warm-up of the same load; a progress line every interval.
+    /// </summary>
     private async Task<LatencyResult> MeasureAsync(string name, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
     {
-        // Untimed warm-up, the same load for both: the host and the worker compile their code as it first runs.
-        for (var round = 0; round < WarmupRounds; round++)
+        // Long enough for the processes to finish compiling: tiered compilation keeps a fresh host and worker
+        // recompiling hot code for about ten seconds, which more than doubled the latencies measured after ten rounds.
+        var warmupStarted = Stopwatch.GetTimestamp();
+        for (var round = 0; round < WarmupRounds || Stopwatch.GetElapsedTime(warmupStarted) < settings.ReadWarmup; round++)
         {
             await Task.WhenAll(organizations.Select(read));
         }
