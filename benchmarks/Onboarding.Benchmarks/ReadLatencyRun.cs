@@ -57,11 +57,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
         {
             await using var hosted = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, appSettings, logPath);
             await hosted.WaitUntilOkAsync("/api/health", TimeSpan.FromSeconds(60));
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ReadClients })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{hosted.Port}"),
-                Timeout = TimeSpan.FromSeconds(30),
-            };
+            using var http = ClientOf(hosted);
             var organizations = Enumerable.Range(0, settings.ReadClients).Select(i => $"bench-{runId}-read-{i}").ToList();
             var tokens = organizations.ToDictionary(org => org, org => Token(org, signingKey));
             await Task.WhenAll(organizations.Select(org => SeedAsync(http, org, tokens[org])));
@@ -95,6 +91,13 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
         }
     }
 
+    /// <summary>An HTTP client with a connection for each reading client, to a hosted app.</summary>
+    private HttpClient ClientOf(HostedApp hosted) => new(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ReadClients })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{hosted.Port}"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
     private async Task<LatencyResult> MeasureEmptyFunctionAsync(string emptyAppDirectory, IReadOnlyList<string> organizations)
     {
         var queue = queues.GetQueueClient($"bench-{runId}-reads-empty");
@@ -105,11 +108,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
             var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-empty-host.log");
             await using var hosted = HostedApp.Start(settings.HostAssembly, emptyAppDirectory, settings.EmptyAppSettings(queue.Name, observations.FullName), logPath);
             await hosted.WaitUntilOkAsync("/api/echo/ready", TimeSpan.FromSeconds(60));
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.ReadClients })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{hosted.Port}"),
-                Timeout = TimeSpan.FromSeconds(30),
-            };
+            using var http = ClientOf(hosted);
             return await MeasureAsync("GET of an empty function (empty app)", organizations, async org =>
             {
                 using var response = await http.GetAsync($"/api/echo/{org}");
