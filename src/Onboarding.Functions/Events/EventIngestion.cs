@@ -38,6 +38,7 @@ public sealed class EventIngestion(
     OrganizationLocks locks,
     OnboardingCatalog catalog,
     EventProjection projection,
+    PendingProjections pendingProjections,
     ProfileCache cache,
     OrganizationErasure erasure,
     IOptions<ErasureOptions> erasureOptions,
@@ -81,6 +82,7 @@ public sealed class EventIngestion(
     private async Task<IngestionResult> IngestOrganizationAsync(string organizationId, List<OnboardingEvent> events, CancellationToken cancellationToken)
     {
         var toProject = new List<OnboardingEvent>();
+        var pending = new List<PendingProjection>();
         var result = IngestionResult.None;
         var started = clock.GetTimestamp();
         using (await locks.AcquireAsync(organizationId, cancellationToken))
@@ -103,6 +105,10 @@ public sealed class EventIngestion(
                     toProject.AddRange(commit.Committed);
                     toProject.AddRange(commit.Progress);
                     toProject.AddRange(commit.Duplicates);
+                    if (commit.Pending is not null)
+                    {
+                        pending.Add(commit.Pending);
+                    }
                     result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
                 }
             }
@@ -118,14 +124,20 @@ public sealed class EventIngestion(
             result = result with { ProfileReads = profileReads };
         }
         var committed = clock.GetTimestamp();
-        // After the commits: a failure here fails the message, and its redelivery projects the (then duplicate) events again.
+        // After the commits: a failure here fails the message, and its redelivery projects the (then duplicate) events again;
+        // the progress they caused is not in the message, so its pending rows bring it to the projection (ProjectPendingEvents).
         await projection.ProjectAsync(toProject, cancellationToken);
+        foreach (var done in pending)
+        {
+            await pendingProjections.RemoveAsync(done, cancellationToken);
+        }
         return result with { Committing = clock.GetElapsedTime(started, committed), Projecting = clock.GetElapsedTime(committed) };
     }
 
     /// <summary>What committing one chunk did, and the organization as it stands afterwards.</summary>
     private sealed record ChunkCommit(
-        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After);
+        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After,
+        PendingProjection? Pending);
 
     /// <summary>
     /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, over
@@ -151,8 +163,12 @@ public sealed class EventIngestion(
             });
             var committed = candidates;
             var duplicated = duplicates;
+            List<OnboardingEvent> progress = [.. fitted.Change.Events.Skip(committed.Count)];
+            // Progress events exist only in this transaction: no redelivery brings them back, so they are recorded as pending first.
+            var pending = progress.Count > 0 ? PendingProjections.Plan(organizationId, progress, clock.GetUtcNow()) : null;
             return new CommitDecision<ChunkCommit>.Write(fitted.Actions,
-                after => new ChunkCommit(committed, duplicated, [.. fitted.Change.Events.Skip(committed.Count)], fitted.Taken, after));
+                after => new ChunkCommit(committed, duplicated, progress, fitted.Taken, after, pending),
+                pending is null ? null : ct => pendingProjections.RecordAsync(pending, ct));
         }
 
         async Task LearnStoredAsync(DuplicateEventException _, CancellationToken ct)
