@@ -44,7 +44,7 @@ public sealed class OrganizationStore(TableServiceClient tables, TimeProvider cl
     public static OrganizationSnapshot? AfterCommit(OrganizationSnapshot before, IReadOnlyList<TableTransactionAction> actions, IReadOnlyDictionary<string, ETag> etags)
     {
         var rows = new Dictionary<string, TableEntity>(before.StoredRows, StringComparer.Ordinal);
-        foreach (var action in actions.Where(a => !a.Entity.RowKey.StartsWith(ProfileRows.EventPrefix, StringComparison.Ordinal)))
+        foreach (var action in actions.Where(a => a.Entity.RowKey.StartsWith(ProfileRows.ProfilePrefix, StringComparison.Ordinal)))
         {
             if (!etags.TryGetValue(action.Entity.RowKey, out var etag))
             {

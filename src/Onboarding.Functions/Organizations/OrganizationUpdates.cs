@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Onboarding.Domain;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
@@ -35,15 +36,17 @@ public sealed partial class OrganizationUpdates(
 
     /// <summary>
     /// Applies <paramref name="rule"/>. With <paramref name="ifMatch"/> (the ETag a client read), a stale
-    /// read is not retried but answered as a failed precondition.
+    /// read is not retried but answered as a failed precondition. <paramref name="alongside"/> are rows of the
+    /// organization's partition written in the same transaction when the rule succeeds (upserted), and never otherwise.
     /// </summary>
-    public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken,
+        IReadOnlyList<TableEntity>? alongside = null)
     {
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
         // The pending projection of the attempt that committed (each attempt plans its own).
         PendingProjection? pending = null;
         Analytics.InProgressChange? wizardIndex = null;
-        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, planned => pending = planned, index => wizardIndex = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, alongside ?? [], planned => pending = planned, index => wizardIndex = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
                 ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
                 : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
@@ -61,7 +64,7 @@ public sealed partial class OrganizationUpdates(
     }
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
-    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, Action<PendingProjection?> planned,
+    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, IReadOnlyList<TableEntity> alongside, Action<PendingProjection?> planned,
         Action<Analytics.InProgressChange?> indexed)
     {
         if (ifMatch is not null && !ETagMatches(ifMatch, before))
@@ -81,7 +84,9 @@ public sealed partial class OrganizationUpdates(
         // The in-progress wizard index row comes first too (the stalled list reads it); its removal follows the commit.
         var wizardIndex = Analytics.InProgressWizards.Plan(before.Onboarding, change.After, change.Events);
         indexed(wizardIndex);
-        return new CommitDecision<UpdateOutcome>.Write(store.PlanCommit(before, change.After, change.Events), after => new UpdateOutcome(after, change.Events),
+        IReadOnlyList<TableTransactionAction> actions =
+            [.. store.PlanCommit(before, change.After, change.Events), .. alongside.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))];
+        return new CommitDecision<UpdateOutcome>.Write(actions, after => new UpdateOutcome(after, change.Events),
             pending is null && wizardIndex?.Add is null ? null : async cancellationToken =>
             {
                 if (pending is not null)

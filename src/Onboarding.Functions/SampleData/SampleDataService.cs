@@ -22,8 +22,9 @@ public sealed partial class SampleDataService(
     ILogger<SampleDataService> logger)
 {
     /// <summary>
-    /// Generates a set (409 while one is active). With <paramref name="ifMatch"/>, a stale read is a failed
-    /// precondition before anything is written.
+    /// Generates a set (409 while one is active). The set's rows commit in the same transaction as the state
+    /// that makes it active, so a request that loses to a concurrent generate, or dies, leaves no rows behind.
+    /// With <paramref name="ifMatch"/>, a stale read is a failed precondition before anything is written.
     /// </summary>
     public async Task<UpdateOutcome> GenerateAsync(string organizationId, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -42,16 +43,13 @@ public sealed partial class SampleDataService(
 
         var set = SampleDataGenerator.Generate(organizationId, TimeZoneOf(before.Onboarding), now);
         await store.IndexAsync(organizationId, expiresAt, cancellationToken);
-        if (before.Onboarding.State.SampleData is { ExpiresAt: { } previousExpiry } previous && SampleDataRules.IsDue(previous, now))
-        {
-            // A set past its expiry that the purge has not reached yet: replaced now, so its rows go first.
-            await store.DeleteExpiringBeforeAsync(organizationId, previousExpiry.AddTicks(1), cancellationToken);
-        }
-        await store.WriteAsync(SampleRows.ToEntities(organizationId, set, expiresAt), cancellationToken);
         var outcome = await updates.ApplyAsync(organizationId,
-            (onboarding, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken);
+            (onboarding, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken,
+            alongside: [.. SampleRows.ToEntities(organizationId, set, expiresAt)]);
         if (outcome.Succeeded)
         {
+            // Rows of an expired set this one replaced that the purge has not reached yet, and that share no key with this set.
+            await store.DeleteExpiringBeforeAsync(organizationId, expiresAt, cancellationToken);
             LogGenerated(organizationId, set.Counts.Total, expiresAt);
         }
         return outcome;

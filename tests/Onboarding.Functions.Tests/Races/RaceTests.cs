@@ -183,6 +183,27 @@ public sealed class RaceTests(RaceApps apps) : IClassFixture<RaceApps>
     }
 
     [Fact]
+    public async Task RacingGeneratesThenRacingClearsLeaveNoSampleRowBehind()
+    {
+        var org = TestStorage.UniqueId("race");
+        using var admin = apps.First.ClientFor(org);
+        for (var round = 0; round < 3; round++)
+        {
+            var generates = await apps.RaceAsync(org, 4, (client, _) => client.PostAsync(Url(org, "/sample-data"), null));
+            var clears = await apps.RaceAsync(org, 6, (client, _) => client.DeleteAsync(Url(org, "/sample-data")));
+
+            AssertEachIs(generates, HttpStatusCode.Created, HttpStatusCode.Conflict);
+            Assert.Single(generates, a => a.Is(HttpStatusCode.Created));
+            AssertEachIs(clears, HttpStatusCode.OK, HttpStatusCode.Conflict);
+            Assert.Single(clears, a => a.Is(HttpStatusCode.OK));
+            Assert.Empty(await StoredRows.SampleAsync(org));
+            Assert.Equal("Cleared", (await StoredRows.StateAsync(org))!.GetString("SampleDataStatus"));
+        }
+        var export = await (await admin.GetAsync(Url(org, "/export"))).ReadJsonAsync();
+        Assert.Equal(0, export.GetProperty("sampleData").GetArrayLength());
+    }
+
+    [Fact]
     public async Task RacingTrackingCallsAreEachStoredOnceAndCountedOnce()
     {
         var org = TestStorage.UniqueId("race");
