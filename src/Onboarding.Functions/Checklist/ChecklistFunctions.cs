@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Onboarding.Domain.Checklist;
 using Onboarding.Functions.Api;
+using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Checklist;
@@ -9,6 +10,9 @@ namespace Onboarding.Functions.Checklist;
 /// <summary>The checklist, computed from the organization's real activity; manual tasks can be completed by hand.</summary>
 public sealed class ChecklistFunctions(OnboardingServices services)
 {
+    /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
+    private const ETagScope Shows = ETagScope.Progress;
+
     private const string Route = "orgs/{orgId}/onboarding/checklist";
 
     /// <summary>The checklist evaluated now from the organization's activity; a task seen complete for the first time is recorded.</summary>
@@ -17,7 +21,7 @@ public sealed class ChecklistFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, ChecklistView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, ChecklistView.From(snapshot.Onboarding, services.Catalog));
     }
 
     /// <summary>The answer to a manual completion: the checklist afterwards and the events the change caused.</summary>
@@ -31,8 +35,8 @@ public sealed class ChecklistFunctions(OnboardingServices services)
     {
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => ChecklistRules.CompleteManually(onboarding, services.Catalog, taskId, now),
-            ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => new ChecklistChangeView(ChecklistView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 }

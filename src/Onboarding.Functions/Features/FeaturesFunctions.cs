@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Onboarding.Domain.Features;
 using Onboarding.Functions.Api;
+using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Features;
@@ -10,6 +11,9 @@ namespace Onboarding.Functions.Features;
 /// <summary>Features unlocked by activity milestones, and the "show all features" switch.</summary>
 public sealed class FeaturesFunctions(OnboardingServices services)
 {
+    /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
+    private const ETagScope Shows = ETagScope.Progress;
+
     private const string Route = "orgs/{orgId}/onboarding/features";
     private const int MaxBodyBytes = 1024;
 
@@ -22,7 +26,7 @@ public sealed class FeaturesFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, FeaturesView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, FeaturesView.From(snapshot.Onboarding, services.Catalog));
     }
 
     /// <summary>The answer to the show-all switch: the features afterwards and the events the change caused.</summary>
@@ -45,8 +49,8 @@ public sealed class FeaturesFunctions(OnboardingServices services)
         }
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => FeatureRules.SetShowAll(onboarding, showAll.GetBoolean(), now),
-            ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => new FeaturesChangeView(FeaturesView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 }

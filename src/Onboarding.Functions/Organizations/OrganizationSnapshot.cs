@@ -1,9 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Azure;
 using Onboarding.Domain.State;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
+
+/// <summary>
+/// Which profile rows a representation shows, and so which rows its ETag covers: the wizard and the sample
+/// data show the state row; the checklist and the features the state and the activity counters; the
+/// tutorials their own rows; the overview all of them.
+/// </summary>
+public enum ETagScope
+{
+    State,
+    Progress,
+    Tutorials,
+    Organization,
+}
 
 /// <summary>
 /// An organization's onboarding as read from its <c>profile|</c> rows, with the stored rows kept so a
@@ -14,8 +29,45 @@ public sealed record OrganizationSnapshot(OrganizationOnboarding Onboarding, IRe
     /// <summary>The version of the state row, or null while the organization has none (it never wrote).</summary>
     public ETag? StateETag => StoredRows.TryGetValue(ProfileRows.State, out var row) ? row.ETag : null;
 
-    /// <summary>The ETag clients see: the state row's, or a fixed one for an organization that never wrote.</summary>
-    public string HttpETag => StateETag?.ToString() ?? NoStateETag;
-
     public const string NoStateETag = "W/\"none\"";
+
+    /// <summary>
+    /// The ETag of a representation of <paramref name="scope"/>: the state row's own for <see cref="ETagScope.State"/>,
+    /// otherwise a digest of the keys and ETags of every row in the scope, so it changes whenever any of them does.
+    /// </summary>
+    public string ETagOf(ETagScope scope)
+    {
+        if (scope == ETagScope.State)
+        {
+            return StateETag?.ToString() ?? NoStateETag;
+        }
+        var rows = StoredRows.Values.Where(row => InScope(row.RowKey, scope)).OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList();
+        if (rows.Count == 0)
+        {
+            return NoStateETag;
+        }
+        var versions = string.Join('\n', rows.Select(row => $"{row.RowKey} {row.ETag}"));
+        return $"W/\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(versions)).AsSpan(0, 12))}\"";
+    }
+
+    private static bool InScope(string rowKey, ETagScope scope) => scope switch
+    {
+        ETagScope.Progress => rowKey is ProfileRows.State or ProfileRows.Activity,
+        ETagScope.Tutorials => rowKey.StartsWith(ProfileRows.TutorialPrefix, StringComparison.Ordinal),
+        _ => rowKey.StartsWith(ProfileRows.ProfilePrefix, StringComparison.Ordinal),
+    };
+}
+
+/// <summary>A client's <c>If-Match</c> on a change route, with the scope of the representation that route changes and answers with.</summary>
+public sealed record IfMatch(string Value, ETagScope Scope)
+{
+    /// <summary>
+    /// Whether what the client read is still current: the ETag of the route's own representation, or of the overview
+    /// (which shows everything); <c>*</c> asks only that the organization has written.
+    /// </summary>
+    public bool Matches(OrganizationSnapshot snapshot)
+    {
+        var value = Value.Trim();
+        return value == "*" ? snapshot.StateETag is not null : value == snapshot.ETagOf(Scope) || value == snapshot.ETagOf(ETagScope.Organization);
+    }
 }

@@ -39,7 +39,7 @@ public sealed partial class OrganizationUpdates(
     /// read is not retried but answered as a failed precondition. <paramref name="alongside"/> are rows of the
     /// organization's partition written in the same transaction when the rule succeeds (upserted), and never otherwise.
     /// </summary>
-    public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, string? ifMatch, CancellationToken cancellationToken,
+    public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, IfMatch? ifMatch, CancellationToken cancellationToken,
         IReadOnlyList<TableEntity>? alongside = null)
     {
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
@@ -64,10 +64,10 @@ public sealed partial class OrganizationUpdates(
     }
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
-    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, string? ifMatch, IReadOnlyList<TableEntity> alongside, Action<PendingProjection?> planned,
+    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside, Action<PendingProjection?> planned,
         Action<Analytics.InProgressChange?> indexed)
     {
-        if (ifMatch is not null && !ETagMatches(ifMatch, before))
+        if (ifMatch is not null && !ifMatch.Matches(before))
         {
             return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], PreconditionFailed: true));
         }
@@ -134,9 +134,6 @@ public sealed partial class OrganizationUpdates(
             LogProjectionDeferred(e, events.Count, pending.OrganizationId);
         }
     }
-
-    public static bool ETagMatches(string ifMatch, OrganizationSnapshot snapshot) =>
-        ifMatch.Trim() == "*" ? snapshot.StateETag is not null : ifMatch.Trim() == snapshot.HttpETag;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} committed events of organization {OrganizationId} failed; the pending-projection sweep will write them")]
     private partial void LogProjectionDeferred(Exception exception, int count, string organizationId);

@@ -10,6 +10,9 @@ namespace Onboarding.Functions.SampleData;
 /// <summary>Demo data an organization can generate to explore the product, clear, or let expire.</summary>
 public sealed class SampleDataFunctions(SampleDataService service, SampleDataStore store, OrganizationUpdates updates, TimeProvider clock)
 {
+    /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
+    private const ETagScope Shows = ETagScope.State;
+
     private const string Route = "orgs/{orgId}/onboarding/sample-data";
 
     /// <summary>The set's status and times and, while it exists, its data.</summary>
@@ -23,16 +26,12 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
     public async Task<Results<Created<SampleDataChangeView>, ProblemHttpResult>> Generate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
-        var outcome = await service.GenerateAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
-        if (outcome.PreconditionFailed)
+        var outcome = await service.GenerateAsync(orgId, ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        if (ConditionalRequests.Refusal(outcome) is { } refused)
         {
-            return Problems.PreconditionFailed();
+            return refused;
         }
-        if (outcome.Error is { } error)
-        {
-            return Problems.From(error);
-        }
-        request.HttpContext.Response.Headers.ETag = outcome.Snapshot.HttpETag;
+        request.HttpContext.Response.Headers.ETag = outcome.Snapshot.ETagOf(Shows);
         return TypedResults.Created($"{request.Path}",
             new SampleDataChangeView(SampleDataView.From(outcome.Snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
@@ -46,7 +45,7 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
         var data = status.Status == SampleDataStatusNames.Active || status.PurgePending
             ? SampleRows.ToView(await store.ReadAsync(orgId, cancellationToken))
             : null;
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, new SampleDataDetailView(status, data));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, new SampleDataDetailView(status, data));
     }
 
     /// <summary>Removes every sample row now (409 when there is no active set).</summary>
@@ -54,8 +53,8 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
     public async Task<Results<Ok<SampleDataChangeView>, ProblemHttpResult>> Clear(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
-        var outcome = await service.ClearAsync(orgId, ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+        var outcome = await service.ClearAsync(orgId, ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => new SampleDataChangeView(SampleDataView.From(snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
 }

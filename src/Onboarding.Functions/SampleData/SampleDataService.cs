@@ -26,10 +26,10 @@ public sealed partial class SampleDataService(
     /// that makes it active, so a request that loses to a concurrent generate, or dies, leaves no rows behind.
     /// With <paramref name="ifMatch"/>, a stale read is a failed precondition before anything is written.
     /// </summary>
-    public async Task<UpdateOutcome> GenerateAsync(string organizationId, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<UpdateOutcome> GenerateAsync(string organizationId, IfMatch? ifMatch, CancellationToken cancellationToken)
     {
         var before = await organizations.LoadAsync(organizationId, cancellationToken);
-        if (ifMatch is not null && !OrganizationUpdates.ETagMatches(ifMatch, before))
+        if (ifMatch is not null && !ifMatch.Matches(before))
         {
             return new UpdateOutcome(before, [], PreconditionFailed: true);
         }
@@ -59,7 +59,7 @@ public sealed partial class SampleDataService(
     /// Clears the active set: the state first (one winner among concurrent clears), then that set's rows
     /// (a crash in between leaves them indexed, so the purge removes them), then its index row.
     /// </summary>
-    public async Task<UpdateOutcome> ClearAsync(string organizationId, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<UpdateOutcome> ClearAsync(string organizationId, IfMatch? ifMatch, CancellationToken cancellationToken)
     {
         DateTimeOffset? clearedExpiry = null;
         var outcome = await updates.ApplyAsync(organizationId, (onboarding, now) =>

@@ -12,6 +12,9 @@ namespace Onboarding.Functions.Tutorials;
 /// <summary>Interactive tutorials; any member of the organization may record progress.</summary>
 public sealed class TutorialsFunctions(OnboardingServices services)
 {
+    /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
+    private const ETagScope Shows = ETagScope.Tutorials;
+
     private const string Route = "orgs/{orgId}/onboarding/tutorials";
     private const string TutorialRoute = Route + "/{tutorialId}";
     private const int MaxBodyBytes = 1024;
@@ -33,7 +36,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, TutorialsView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, TutorialsView.From(snapshot.Onboarding, services.Catalog));
     }
 
     /// <summary>Starts a tutorial; after completion or skip this is a replay (progress reset, replay count + 1).</summary>
@@ -97,8 +100,8 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     private async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> ApplyAsync(
         string orgId, HttpRequest request, OrganizationUpdates.Rule rule, CancellationToken cancellationToken)
     {
-        var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome,
+        var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
     }
 

@@ -12,6 +12,9 @@ namespace Onboarding.Functions.Wizard;
 /// <summary>The setup wizard: five steps in order, each editable later, the whole wizard skippable.</summary>
 public sealed class WizardFunctions(OnboardingServices services, SampleDataService sampleData)
 {
+    /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
+    private const ETagScope Shows = ETagScope.State;
+
     private const string Route = "orgs/{orgId}/onboarding/wizard";
 
     /// <summary>A step's body: its data (at most 8 KB, checked per field) with room for JSON whitespace.</summary>
@@ -22,7 +25,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog));
     }
 
     /// <summary>Marks the wizard as opened (its first step's duration is measured from here); repeating it changes nothing.</summary>
@@ -31,8 +34,8 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/start")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Start(onboarding, now),
-            ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
 
     /// <summary>Submits (or edits) one step; steps go in order, an earlier step can be edited at any time.</summary>
@@ -52,12 +55,12 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         }
         var outcome = await services.Updates.ApplyAsync(orgId,
             (onboarding, now) => WizardRules.SubmitStep(onboarding, services.Catalog, number, body, now, services.TimeZones),
-            ConditionalRequests.IfMatch(request), cancellationToken);
+            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         if (outcome.Succeeded && AsksForSampleData(body))
         {
             outcome = await GenerateSampleDataAsync(orgId, outcome, cancellationToken);
         }
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
 
     [Function("SkipWizard"), Access(AccessLevel.OrgAdmin)]
@@ -65,8 +68,8 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/skip")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Skip(onboarding, services.Catalog, now),
-            ConditionalRequests.IfMatch(request), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, snapshot => ChangeView(snapshot, outcome));
+            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
 
     /// <summary>The finishing step's choice to explore with demo data.</summary>
