@@ -17,7 +17,8 @@ ensure_chromium() {
 }
 
 # run_browser_tests <published app folder>: starts the app with a settings file whose Host.CORS allows only
-# the test page's origin (http://localhost:<free port>), runs `node --test` over tests/browser, stops the
+# the test page's origin (http://localhost:<free port>), a tracking limit of 2 a minute and no erasure time
+# in the request (so a 429 with Retry-After and a 202 with Location come at once), runs `node --test` over tests/browser, stops the
 # app. Ends with a PASSED / FAILED line; returns non-zero when a test failed or the app did not start.
 # A subshell, so its EXIT trap stops the app whatever happens.
 run_browser_tests() (
@@ -33,6 +34,8 @@ run_browser_tests() (
     const [sample, origin] = process.argv.slice(1);
     const settings = JSON.parse(fs.readFileSync(sample, "utf8"));
     settings.Host = { ...settings.Host, CORS: origin };
+    settings.Values.Tracking__RequestsPerMinute = "2";
+    settings.Values.Erasure__RequestBudgetSeconds = "0";
     process.stdout.write(JSON.stringify(settings, null, 2));
   ' "$repo_root/local.settings.sample.json" "http://localhost:$page_port" >"$settings"
   start_app "$app_dir" "$settings" || { echo "==> Browser tests: FAILED (the app did not start)" >&2; return 1; }

@@ -49,6 +49,36 @@ test('a page on an allowed origin walks wizard start, step 1 with If-Match and t
   await page.close();
 });
 
+test('a page on an allowed origin reads Location from the 202 of an erasure and follows it', async () => {
+  const org = `browser-${randomUUID()}`;
+  const page = await openPage(`http://localhost:${allowedPort}/`);
+  const token = mintDevToken({ organizationId: org });
+  await page.evaluate(([base, bearer, id]) => walkWizard(base, bearer, id), [api, token, org]);
+
+  // The browser tests' settings give an erasure request no time of its own, so it answers 202.
+  const erasure = await page.evaluate(([base, bearer, id]) => eraseAndFollow(base, bearer, id), [api, token, org]);
+
+  assert.equal(erasure.erased.status, 202, JSON.stringify(erasure.erased.body));
+  assert.equal(erasure.location, `/api/orgs/${org}/onboarding/erasure`, 'the page reads Location');
+  assert.equal(erasure.status.status, 200);
+  assert.match(erasure.status.body.status, /^(in_progress|completed)$/);
+  await page.close();
+});
+
+test('a page on an allowed origin reads Retry-After from a 429 of the tracking rate limit', async () => {
+  const org = `browser-${randomUUID()}`;
+  const page = await openPage(`http://localhost:${allowedPort}/`);
+  const token = mintDevToken({ organizationId: org, roles: ['org_member'] });
+
+  // The browser tests' settings allow 2 tracking requests per organization and minute.
+  const limited = await page.evaluate(([base, bearer, id]) => trackUntilLimited(base, bearer, id, 5), [api, token, org]);
+
+  assert.deepEqual(limited.statuses, [202, 202, 429]);
+  assert.match(limited.retryAfter ?? '', /^[1-9][0-9]*$/, 'the page reads Retry-After');
+  assert.equal(limited.body.code, 'rate_limited');
+  await page.close();
+});
+
 test('a page on an origin that is not allowed is refused by the browser, with and without a preflight', async () => {
   const origin = `http://127.0.0.1:${otherServer.port}`;
   const page = await openPage(`${origin}/`);
