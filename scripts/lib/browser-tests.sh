@@ -28,7 +28,7 @@ run_browser_tests() (
   dev_auth_env
   page_port=$(free_port)
   settings=$(mktemp -t onboarding-browser-settings.XXXXXX.json)
-  trap 'stop_app; rm -f "$settings"' EXIT
+  trap 'stop_app; rm -f "$settings" "${APP_LOG:-}"' EXIT
   node -e '
     const fs = require("fs");
     const [sample, origin] = process.argv.slice(1);
