@@ -90,10 +90,12 @@ test('a page on an origin that is not allowed is refused by the browser, with an
 
   assert.deepEqual(simple, { fetched: false, error: 'TypeError: Failed to fetch' });
   assert.deepEqual(preflighted, { fetched: false, error: 'TypeError: Failed to fetch' });
-  // The app was up and answered; only the grant was missing.
-  const health = await fetch(`${api}/health`, { headers: { Origin: origin } });
-  assert.equal(health.status, 200);
-  assert.equal(health.headers.get('access-control-allow-origin'), null);
+  // The app was up and answered; only the grant was missing (the allowed origin gets one on the same route).
+  const refused = await fetch(`${api}/health`, { headers: { Origin: origin } });
+  const granted = await fetch(`${api}/health`, { headers: { Origin: `http://localhost:${allowedPort}` } });
+  assert.equal(refused.status, 200);
+  assert.equal(refused.headers.get('access-control-allow-origin'), null);
+  assert.equal(granted.headers.get('access-control-allow-origin'), `http://localhost:${allowedPort}`);
   await page.close();
 });
 
