@@ -70,10 +70,18 @@ param authOrganizationClaim string = 'org_id'
 @minValue(1)
 param sampleDataExpiryDays int = 30
 
+@description('Origins a browser page may call the API from (platform CORS, siteConfig.cors.allowedOrigins), comma-separated as in local.settings.json Host.CORS, e.g. https://app.example.com,https://admin.example.com; * allows any; empty allows none.')
+param allowedOrigins string = ''
+
+@description('Whether cross-origin requests may carry credentials (siteConfig.cors.supportCredentials); not allowed with *.')
+param corsSupportCredentials bool = false
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
 }
+
+var corsAllowedOrigins = filter(map(split(allowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
 
 // Names from the app's code (src/Onboarding.Functions) and README's storage layout.
 var tableNames = [
@@ -154,6 +162,8 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    corsAllowedOrigins: corsAllowedOrigins
+    corsSupportCredentials: corsSupportCredentials
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
       // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %PURGE_SCHEDULE%, %PROJECTION_SWEEP_SCHEDULE%

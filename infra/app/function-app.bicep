@@ -44,6 +44,12 @@ param deploymentContainerName string
 @description('Name of the Application Insights component (same resource group).')
 param applicationInsightsName string
 
+@description('Origins allowed to call the app from a browser (platform CORS); empty allows none.')
+param corsAllowedOrigins array
+
+@description('Whether cross-origin requests may carry credentials.')
+param corsSupportCredentials bool
+
 @description('App settings that are the app\'s own configuration (name to value).')
 param appConfiguration object
 
@@ -126,6 +132,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
+      // The platform answers preflights and sets Access-Control-Allow-Origin; it exposes no response headers,
+      // so the app itself sends Access-Control-Expose-Headers (ETag, Location, Retry-After).
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: corsSupportCredentials
+      }
     }
   }
 }

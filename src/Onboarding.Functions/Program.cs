@@ -6,9 +6,10 @@ using Onboarding.Functions.Auth;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-// Outermost first: an HTTP result is not serialised for the host, errors become problem details, every log line
-// carries the function and organization, then access.
+// Outermost first: an HTTP result is not serialised for the host, browsers may read ETag, Location and Retry-After,
+// errors become problem details, every log line carries the function and organization, then access.
 builder.UseMiddleware<HttpResultMiddleware>();
+builder.UseWhen<ExposedHeadersMiddleware>(context => context.GetHttpContext() is not null);
 builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();

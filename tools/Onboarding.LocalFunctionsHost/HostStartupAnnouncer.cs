@@ -6,8 +6,8 @@ using Onboarding.LocalFunctionsHost.Worker;
 
 namespace Onboarding.LocalFunctionsHost;
 
-/// <summary>Prints the functions and their URLs once the first worker has loaded them, as <c>func start</c> does.</summary>
-public sealed partial class HostStartupAnnouncer(FunctionCatalog catalog, HttpRoutes routes, HostListeners listeners, IHostApplicationLifetime lifetime, ILogger<HostStartupAnnouncer> logger) : BackgroundService
+/// <summary>Prints the functions and their URLs once the first worker has loaded them, as <c>func start</c> does, and the CORS origins.</summary>
+public sealed partial class HostStartupAnnouncer(FunctionCatalog catalog, HttpRoutes routes, HostListeners listeners, HostCorsSettings cors, IHostApplicationLifetime lifetime, ILogger<HostStartupAnnouncer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +22,10 @@ public sealed partial class HostStartupAnnouncer(FunctionCatalog catalog, HttpRo
         {
             OtherFunction(logger, function.Name, function.Trigger.Type);
         }
+        if (cors.Enabled)
+        {
+            CorsAllowed(logger, string.Join(",", cors.AllowedOrigins), cors.SupportCredentials);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Function {FunctionName}: [{Methods}] {Url}")]
@@ -29,4 +33,7 @@ public sealed partial class HostStartupAnnouncer(FunctionCatalog catalog, HttpRo
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Function {FunctionName}: {TriggerType}")]
     private static partial void OtherFunction(ILogger logger, string functionName, string triggerType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "CORS (Host.CORS): allowed origins {AllowedOrigins}, credentials {SupportCredentials}")]
+    private static partial void CorsAllowed(ILogger logger, string allowedOrigins, bool supportCredentials);
 }

@@ -25,6 +25,7 @@ public static class LocalFunctionsHost
         var settings = AppSettings.Load(startup);
         var hostJson = HostJson.Load(appDirectory, settings);
         var workerConfig = WorkerConfig.Load(appDirectory);
+        var cors = HostCorsSettings.Load(startup);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
         builder.Logging.ClearProviders();
@@ -60,6 +61,8 @@ public static class LocalFunctionsHost
         services.AddSingleton(settings);
         services.AddSingleton(hostJson);
         services.AddSingleton(workerConfig);
+        services.AddSingleton(cors);
+        services.AddCors();
         services.AddSingleton(QueuesOptions.From(hostJson, settings, isDevelopment: true));
         services.AddSingleton(listeners);
         services.AddSingleton(TimeProvider.System);
@@ -87,6 +90,7 @@ public static class LocalFunctionsHost
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<GrpcListener>().Bound(listeners.Grpc!.IPEndPoint!.Port));
+        app.UseHostCors(cors);
         app.Use(async (context, next) =>
         {
             var grpc = app.Services.GetRequiredService<GrpcListener>();

@@ -39,8 +39,12 @@ public sealed class RunningHost : IAsyncDisposable
 
     public int? WorkerProcessId => _app.Services.GetRequiredService<WorkerSupervisor>().WorkerProcessId;
 
-    /// <summary>Starts a host; <paramref name="settings"/> adds or replaces app settings (TEST_SCHEDULE defaults to a yearly one).</summary>
-    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? queueName = null, string? hostId = null, string? appDirectory = null)
+    /// <summary>
+    /// Starts a host; <paramref name="settings"/> adds or replaces app settings (TEST_SCHEDULE defaults to a yearly one);
+    /// <paramref name="hostSection"/>, a JSON object, becomes the <c>Host</c> section of the local.settings.json it reads.
+    /// </summary>
+    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? queueName = null, string? hostId = null, string? appDirectory = null,
+        string? hostSection = null)
     {
         queueName ??= TestStorage.UniqueName("q");
         hostId ??= TestStorage.UniqueName("host");
@@ -58,9 +62,15 @@ public sealed class RunningHost : IAsyncDisposable
         {
             values[name] = value;
         }
+        string? settingsFile = null;
+        if (hostSection is not null)
+        {
+            settingsFile = Path.Combine(observations, "local.settings.json");
+            await File.WriteAllTextAsync(settingsFile, $$"""{"Values":{},"Host":{{hostSection}}}""");
+        }
         var logs = new CollectedLogs();
         var app = LocalFunctionsHost.Build(
-            new HostStartupOptions { AppDirectory = appDirectory ?? TestWorkerApp.OutputDirectory, HttpPort = 0, SettingOverrides = values },
+            new HostStartupOptions { AppDirectory = appDirectory ?? TestWorkerApp.OutputDirectory, HttpPort = 0, SettingOverrides = values, SettingsFile = settingsFile },
             logging =>
             {
                 logging.ClearProviders();

@@ -34,7 +34,7 @@ public sealed class AppSettings(IReadOnlyDictionary<string, string> values)
     public static AppSettings Load(HostStartupOptions options)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var file = options.SettingsFile ?? Path.Combine(options.AppDirectory, "local.settings.json");
+        var file = options.SettingsFilePath;
         if (File.Exists(file))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });

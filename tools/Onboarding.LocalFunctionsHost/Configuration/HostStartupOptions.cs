@@ -9,6 +9,9 @@ public sealed record HostStartupOptions
     /// <summary>A local.settings.json; defaults to the one in <see cref="AppDirectory"/> when it exists.</summary>
     public string? SettingsFile { get; init; }
 
+    /// <summary>The settings file read: <see cref="SettingsFile"/>, else local.settings.json in the app folder.</summary>
+    public string SettingsFilePath => SettingsFile ?? Path.Combine(AppDirectory, "local.settings.json");
+
     /// <summary>Port of the public HTTP listener on 127.0.0.1; 0 picks a free one.</summary>
     public int HttpPort { get; init; } = 7071;
 
