@@ -2,8 +2,12 @@ using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Analytics;
 
-/// <summary>One wizard step of the funnel: organizations that reached it, completed it and dropped out at it.</summary>
-public sealed record FunnelStep(int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double? MedianDurationSeconds);
+/// <summary>
+/// One wizard step of the funnel: organizations that reached it, completed it and dropped out at it. Two drop-offs:
+/// of those who reached the step (one decimal), and of all who started the wizard (two decimals, the seed's definition).
+/// </summary>
+public sealed record FunnelStep(
+    int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double DropOffPercentOfStarted, double? MedianDurationSeconds);
 
 /// <summary>A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations.</summary>
 public sealed record WizardFunnelData(
@@ -71,8 +75,9 @@ public sealed class WizardFunnel
     /// <summary>
     /// Steps 1 to <paramref name="stepCount"/>. An organization reached a step when it started the wizard
     /// (step 1), completed the step before, or completed or dropped out at this step or a later one, so
-    /// every step counts no more than the one before it. Drop-off is the share of those who reached the
-    /// step that dropped out at it.
+    /// every step counts no more than the one before it. It dropped out at a step when it skipped there and
+    /// did not complete that step in the period (one that skipped, resumed and completed is not a drop-out).
+    /// Drop-off is the share of those who reached the step that dropped out at it, and of all who started.
     /// </summary>
     public IReadOnlyList<FunnelStep> Steps(int stepCount)
     {
@@ -85,18 +90,22 @@ public sealed class WizardFunnel
             reachedLater.UnionWith(In(dropped, step));
             var reached = new HashSet<string>(reachedLater, StringComparer.Ordinal);
             reached.UnionWith(step == 1 ? started : In(completed, step - 1));
-            var droppedHere = In(dropped, step).Count;
+            var droppedHere = In(dropped, step).Count(organization => !In(completed, step).Contains(organization));
             steps.Add(new FunnelStep(
                 step,
                 reached.Count,
                 In(completed, step).Count,
                 droppedHere,
-                reached.Count == 0 ? 0 : Math.Round(100.0 * droppedHere / reached.Count, 1, MidpointRounding.AwayFromZero),
+                Percent(droppedHere, reached.Count, decimals: 1),
+                Percent(droppedHere, started.Count, decimals: 2),
                 SummaryStatistics.From(durations.GetValueOrDefault(step) ?? []).Median));
         }
         steps.Reverse();
         return steps;
     }
+
+    private static double Percent(int part, int whole, int decimals) =>
+        whole == 0 ? 0 : Math.Round(100.0 * part / whole, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>What this funnel counted, as plain data (a day's roll-up stores it).</summary>
     public WizardFunnelData ToData() => new(

@@ -32,10 +32,10 @@ public sealed record ChecklistView(IReadOnlyList<ChecklistTaskView> Tasks, DateT
     public int TotalCount => Tasks.Count;
 
     /// <summary>
-    /// The share of active tasks complete, 0 to 100, rounded to a whole number; 100 only when all are,
-    /// 0 only when none is (and when there are no active tasks).
+    /// The share of active tasks complete, 0 to 100 with one decimal (as the seed's completion percentage); 100 only
+    /// when all are, 0 only when none is (and when there are no active tasks).
     /// </summary>
-    public int Percent
+    public double Percent
     {
         get
         {
@@ -44,8 +44,8 @@ public sealed record ChecklistView(IReadOnlyList<ChecklistTaskView> Tasks, DateT
             {
                 return 0;
             }
-            var rounded = (int)Math.Round(100.0 * completed / total, MidpointRounding.AwayFromZero);
-            return Math.Clamp(rounded, completed > 0 ? 1 : 0, completed < total ? 99 : 100);
+            var rounded = Math.Round(100.0 * completed / total, 1, MidpointRounding.AwayFromZero);
+            return Math.Clamp(rounded, completed > 0 ? 0.1 : 0, completed < total ? 99.9 : 100);
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
         var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
         return TypedResults.Ok(new FunnelView(range.From, range.To, [.. tally.Funnel.Steps(catalog.WizardStepCount).Select(s =>
             new FunnelStepView(s.Step, catalog.WizardStep(s.Step)?.Key ?? s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.MedianDurationSeconds))]));
+                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.DropOffPercentOfStarted, s.MedianDurationSeconds))]));
     }
 
     /// <summary>Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's.</summary>

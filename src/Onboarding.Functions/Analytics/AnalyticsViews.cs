@@ -5,8 +5,12 @@ namespace Onboarding.Functions.Analytics;
 /// <summary>The wizard funnel of a range: per step, who reached, completed and dropped at it.</summary>
 public sealed record FunnelView(DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps);
 
-/// <summary>One step: <c>dropOffPercent</c> is the share of those who reached it that dropped out there; the median duration is of its completions.</summary>
-public sealed record FunnelStepView(int Step, string Key, int Reached, int Completed, int Dropped, double DropOffPercent, double? MedianDurationSeconds);
+/// <summary>
+/// One step: <c>dropOffPercent</c> is the share of those who reached it that dropped out there (one decimal),
+/// <c>dropOffPercentOfStarted</c> the share of all who started the wizard (two decimals); the median duration is of its completions.
+/// </summary>
+public sealed record FunnelStepView(
+    int Step, string Key, int Reached, int Completed, int Dropped, double DropOffPercent, double DropOffPercentOfStarted, double? MedianDurationSeconds);
 
 /// <summary>Statistics of minutes: all but the count are null when there is nothing to count.</summary>
 public sealed record MinutesView(int Count, double? Average, double? Median, double? P90, double? Min, double? Max)

@@ -14,7 +14,7 @@ namespace Onboarding.Functions.Overview;
 /// </summary>
 public sealed record OverviewView(
     string OrganizationId,
-    int CompletionPercent,
+    double CompletionPercent,
     WizardView Wizard,
     ChecklistView Checklist,
     FeaturesView Features,

@@ -165,7 +165,7 @@ public sealed class ChecklistProgressTests
         Assert.Equal(["add_team"], change.After.State.Checklist.CompletedTasks.Keys);
         var view = ChecklistView.From(change.After, catalog);
         Assert.Equal(["add_team"], view.Tasks.Select(t => t.Id));
-        Assert.Equal((1, 1, 100), (view.CompletedCount, view.TotalCount, view.Percent));
+        Assert.Equal((1, 1, 100.0), (view.CompletedCount, view.TotalCount, view.Percent));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class ChecklistProgressTests
 
         var view = ChecklistView.From(change.After, catalog);
         Assert.Equal(Now, change.After.State.Checklist.CompletedAt);
-        Assert.Equal((5, 5, 100), (view.CompletedCount, view.TotalCount, view.Percent));
+        Assert.Equal((5, 5, 100.0), (view.CompletedCount, view.TotalCount, view.Percent));
     }
 
     [Fact]
@@ -239,15 +239,15 @@ public sealed class ChecklistProgressTests
 
     [Theory]
     [InlineData(0, 6, 0)]
-    [InlineData(1, 6, 17)]
+    [InlineData(1, 6, 16.7)]
     [InlineData(3, 6, 50)]
-    [InlineData(2, 3, 67)]
-    [InlineData(1, 8, 13)]
+    [InlineData(2, 3, 66.7)]
+    [InlineData(1, 8, 12.5)]
     [InlineData(6, 6, 100)]
-    [InlineData(199, 200, 99)]
-    [InlineData(1, 201, 1)]
+    [InlineData(1999, 2000, 99.9)]
+    [InlineData(1, 2001, 0.1)]
     [InlineData(0, 0, 0)]
-    public void ThePercentIsTheShareOfActiveTasksCompleteAsAWholeNumber(int completed, int total, int percent)
+    public void ThePercentIsTheShareOfActiveTasksCompleteWithOneDecimal(int completed, int total, double percent)
     {
         var catalog = WithTasks([.. Enumerable.Range(0, total).Select(i => Task($"task_{i}", new ManualCriterion(), order: i))]);
         var records = ImmutableSortedDictionary.CreateRange(Enumerable.Range(0, completed).Select(i => KeyValuePair.Create($"task_{i}", Now)));
