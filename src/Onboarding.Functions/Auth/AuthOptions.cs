@@ -28,6 +28,9 @@ public sealed class AuthOptions
 
     public int ClockSkewSeconds { get; set; } = 120;
 
+    /// <summary>Whether members may read the onboarding state (overview, wizard, checklist, sample data); by default only admins.</summary>
+    public bool MembersReadOnboardingState { get; set; }
+
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public void Validate()

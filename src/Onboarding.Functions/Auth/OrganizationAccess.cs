@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Onboarding.Domain;
 using Onboarding.Functions.Api;
 
@@ -15,6 +16,12 @@ public enum AccessLevel
 
     /// <summary>An admin of the route's organization: every state-changing onboarding route.</summary>
     OrgAdmin,
+
+    /// <summary>
+    /// Reading the organization's onboarding state (overview, wizard, checklist, sample data): its admins, as the
+    /// seed says; its members too where <c>Auth:MembersReadOnboardingState</c> is true.
+    /// </summary>
+    OnboardingStateReader,
 
     /// <summary>A platform analyst: cross-organization analytics.</summary>
     PlatformAnalyst,
@@ -73,6 +80,11 @@ public static class OrganizationAccess
         if (!user.IsOrgMember())
         {
             return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This route needs the org_member or org_admin role.");
+        }
+        if (level == AccessLevel.OnboardingStateReader && !user.IsOrgAdmin()
+            && !http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.MembersReadOnboardingState)
+        {
+            return Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "The onboarding state is for the organization's admins (org_admin role).");
         }
         if (level == AccessLevel.OrgAdmin && !user.IsOrgAdmin())
         {

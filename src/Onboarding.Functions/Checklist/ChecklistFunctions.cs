@@ -16,7 +16,7 @@ public sealed class ChecklistFunctions(OnboardingServices services)
     private const string Route = "orgs/{orgId}/onboarding/checklist";
 
     /// <summary>The checklist evaluated now from the organization's activity; a task seen complete for the first time is recorded.</summary>
-    [Function("GetChecklist"), Access(AccessLevel.OrgMember)]
+    [Function("GetChecklist"), Access(AccessLevel.OnboardingStateReader)]
     public async Task<Ok<ChecklistView>> GetChecklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class OverviewFunctions(OnboardingServices services)
     private const string Route = "orgs/{orgId}/onboarding";
 
     /// <summary>Everything about the organization's onboarding, with its completion percent. An unknown organization reads as not started.</summary>
-    [Function("GetOnboarding"), Access(AccessLevel.OrgMember)]
+    [Function("GetOnboarding"), Access(AccessLevel.OnboardingStateReader)]
     public async Task<Ok<OverviewView>> GetOnboarding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

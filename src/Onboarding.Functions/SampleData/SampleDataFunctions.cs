@@ -36,7 +36,7 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
             new SampleDataChangeView(SampleDataView.From(outcome.Snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
 
-    [Function("GetSampleData"), Access(AccessLevel.OrgMember)]
+    [Function("GetSampleData"), Access(AccessLevel.OnboardingStateReader)]
     public async Task<Ok<SampleDataDetailView>> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

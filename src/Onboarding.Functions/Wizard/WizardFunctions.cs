@@ -20,7 +20,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     /// <summary>A step's body: its data (at most 8 KB, checked per field) with room for JSON whitespace.</summary>
     private const int MaxStepBodyBytes = 16 * 1024;
 
-    [Function("GetWizard"), Access(AccessLevel.OrgMember)]
+    [Function("GetWizard"), Access(AccessLevel.OnboardingStateReader)]
     public async Task<Ok<WizardView>> GetWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

@@ -74,7 +74,7 @@ public sealed class ETagRulesTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task TheOverviewsETagChangesWithATutorialAndIsAcceptedByATutorialRouteOnlyWhileCurrent()
     {
         var org = TestStorage.UniqueId("etag");
-        using var member = fixture.App.ClientFor(org, "org_member");
+        using var member = fixture.App.ClientFor(org);
         (await SendAsync(member, org, StartTutorial)).EnsureSuccessStatusCode();
         var overviewBefore = await ETagAsync(member, org, "");
         var tutorialsBefore = await ETagAsync(member, org, "/tutorials");

@@ -23,10 +23,10 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
         new("untrusted issuer", org => TestTokens.For(org, issuer: "https://evil.example"), 401, "unauthenticated"),
         new("other organization's admin", _ => TestTokens.For("intruder-org"), 404, "organization_not_found"),
         new("member on an admin route", org => TestTokens.For(org, OnboardingRoles.OrgMember), 403, "role_required",
-            level => level is AccessLevel.OrgAdmin or AccessLevel.OrgAdminOrAnalyst),
+            level => level is AccessLevel.OrgAdmin or AccessLevel.OrgAdminOrAnalyst or AccessLevel.OnboardingStateReader),
         // A platform analyst reads and erases any organization's data (export, erasure) but is nobody's member.
         new("platform analyst on an organization's own route", _ => TestTokens.Analyst(), 404, "organization_not_found",
-            level => level is AccessLevel.OrgMember or AccessLevel.OrgAdmin),
+            level => level is AccessLevel.OrgMember or AccessLevel.OrgAdmin or AccessLevel.OnboardingStateReader),
     ];
 
     [Fact]
@@ -78,15 +78,38 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task AMemberMayReadButNotChange()
+    public async Task AMemberReadsWhatTheProductShowsEveryoneButNotTheOnboardingStateAndChangesNothing()
     {
         var org = TestStorage.UniqueId();
         using var member = fixture.App.ClientFor(org, OnboardingRoles.OrgMember);
 
-        using var read = await member.GetAsync($"/api/orgs/{org}/onboarding");
+        foreach (var shown in new[] { "/features", "/tutorials" })
+        {
+            using var read = await member.GetAsync($"/api/orgs/{org}/onboarding{shown}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        }
+        foreach (var state in new[] { "", "/wizard", "/checklist", "/sample-data" })
+        {
+            using var refused = await member.GetAsync($"/api/orgs/{org}/onboarding{state}");
+            await refused.AssertProblemAsync(403, "role_required");
+        }
         using var change = await member.PostAsync($"/api/orgs/{org}/onboarding/wizard/skip", null);
+        await change.AssertProblemAsync(403, "role_required");
+    }
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+    [Fact]
+    public async Task ADeploymentThatWidensReadsLetsMembersReadTheOnboardingState()
+    {
+        var org = TestStorage.UniqueId();
+        await using var app = new InProcessApp().WithSetting("Auth:MembersReadOnboardingState", "true");
+        using var member = app.ClientFor(org, OnboardingRoles.OrgMember);
+
+        foreach (var state in new[] { "", "/wizard", "/checklist", "/sample-data" })
+        {
+            using var read = await member.GetAsync($"/api/orgs/{org}/onboarding{state}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        }
+        using var change = await member.PostAsync($"/api/orgs/{org}/onboarding/wizard/skip", null);
         await change.AssertProblemAsync(403, "role_required");
     }
 
@@ -146,7 +169,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
         FunctionAccessPolicies.HttpFunctions(typeof(OnboardingFunctionsSetup).Assembly)
             .Select(f => (trigger: f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(t => t is not null)!,
                 level: f.Method.GetCustomAttribute<AccessAttribute>()!.Level))
-            .Where(f => f.level is AccessLevel.OrgMember or AccessLevel.OrgAdmin or AccessLevel.OrgAdminOrAnalyst)
+            .Where(f => f.level is AccessLevel.OrgMember or AccessLevel.OrgAdmin or AccessLevel.OrgAdminOrAnalyst or AccessLevel.OnboardingStateReader)
             .SelectMany(f => f.trigger.Methods!.Select(m => (m.ToUpperInvariant(), "/api/" + f.trigger.Route, f.level)))
             .ToList();
 

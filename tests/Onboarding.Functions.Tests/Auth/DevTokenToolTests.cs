@@ -65,7 +65,7 @@ public sealed class DevTokenToolTests(AppFixture fixture) : IClassFixture<AppFix
         using var client = fixture.App.CreateClient().WithToken(output.ToString().Trim());
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/orgs/{org}/onboarding")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/orgs/{org}/onboarding/tutorials")).StatusCode);
         await (await client.PostAsync($"/api/orgs/{org}/onboarding/wizard/skip", null)).AssertProblemAsync(403, "role_required");
     }
 

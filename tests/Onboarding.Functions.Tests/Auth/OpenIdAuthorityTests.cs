@@ -22,9 +22,9 @@ public sealed class OpenIdAuthorityTests
         using var accepted = app.CreateClient().WithToken(authority.Token(org, OnboardingRoles.OrgMember));
         using var refused = app.CreateClient().WithToken(authority.Token(org, OnboardingRoles.OrgMember, signWith: stranger));
 
-        using var ok = await accepted.GetAsync($"/api/orgs/{org}/onboarding");
+        using var ok = await accepted.GetAsync($"/api/orgs/{org}/onboarding/features");
         Assert.True(ok.StatusCode == HttpStatusCode.OK, $"{ok.StatusCode} {ok.Headers.WwwAuthenticate} {await ok.Content.ReadAsStringAsync()}");
-        using var response = await refused.GetAsync($"/api/orgs/{org}/onboarding");
+        using var response = await refused.GetAsync($"/api/orgs/{org}/onboarding/features");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString());
     }

@@ -41,7 +41,8 @@ public sealed class AccessMiddlewareTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("org-a", "org_member", null)]
+    [InlineData("org-a", "org_admin", null)]
+    [InlineData("org-a", "org_member", 403)]
     [InlineData("org-b", "org_admin", 404)]
     [InlineData("org-a", "guest", 403)]
     public async Task TheDeclaredLevelIsCheckedAgainstTheToken(string tokenOrganization, string role, int? refusedWith)
