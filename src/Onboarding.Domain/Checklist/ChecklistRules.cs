@@ -35,7 +35,7 @@ public static class ChecklistRules
             return OnboardingChange.None(onboarding);
         }
         var after = WithChecklistCompletion(checklist with { CompletedTasks = checklist.CompletedTasks.Add(taskId, now) }, catalog, now);
-        return new OnboardingChange(WithChecklist(onboarding, after), [TaskCompleted(onboarding, taskId, now)]);
+        return new OnboardingChange(WithChecklist(onboarding, after), MarkingCompletion(checklist, after, [TaskCompleted(onboarding, taskId, now)]));
     }
 
     /// <summary>
@@ -66,7 +66,21 @@ public static class ChecklistRules
         var after = WithChecklistCompletion(before with { CompletedTasks = completedTasks }, catalog, now);
         return after == before && events.Count == 0
             ? OnboardingChange.None(onboarding)
-            : new OnboardingChange(WithChecklist(onboarding, after), events);
+            : new OnboardingChange(WithChecklist(onboarding, after), MarkingCompletion(before, after, events));
+    }
+
+    /// <summary>The data flag on the <c>checklist_task_completed</c> event that completed the whole checklist.</summary>
+    public const string ChecklistCompletedFlag = "checklistCompleted";
+
+    /// <summary>The task events, the last one marked <c>checklistCompleted</c> when they completed the whole checklist.</summary>
+    private static List<OnboardingEvent> MarkingCompletion(ChecklistState before, ChecklistState after, List<OnboardingEvent> events)
+    {
+        if (before.CompletedAt is null && after.CompletedAt is not null && events.Count > 0)
+        {
+            var last = events[^1];
+            events[^1] = last with { Data = new JsonObject { ["taskId"] = last.DataString("taskId"), [ChecklistCompletedFlag] = true } };
+        }
+        return events;
     }
 
     /// <summary>Whether <paramref name="task"/> counts as complete, given what <paramref name="checklist"/> has recorded.</summary>

@@ -114,7 +114,11 @@ public sealed class ChecklistProgressTests
 
         Assert.Null(allButReports.State.Checklist.CompletedAt);
         Assert.Equal(Now.AddHours(1), completed.After.State.Checklist.CompletedAt);
-        Assert.Equal("view_reports", Assert.Single(completed.Events).DataString("taskId"));
+        var last = Assert.Single(completed.Events);
+        Assert.Equal("view_reports", last.DataString("taskId"));
+        Assert.True(last.Data![ChecklistRules.ChecklistCompletedFlag]!.GetValue<bool>());
+        Assert.DoesNotContain(OnboardingProgress.Record(EverythingDone(viewReports: false), Default, Now).Events,
+            e => e.Data?.ContainsKey(ChecklistRules.ChecklistCompletedFlag) == true);
     }
 
     [Fact]
