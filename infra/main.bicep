@@ -92,6 +92,8 @@ var tableNames = [
 var queueNames = [
   'onboarding-events'
   'onboarding-events-poison'
+  'webhook-deliveries'
+  'webhook-deliveries-poison'
 ]
 // Flex Consumption keeps the app's package here; azd deploys into it through the platform.
 var deploymentContainerName = 'app-package-${resourceToken}'
@@ -166,9 +168,10 @@ module functionApp 'app/function-app.bicep' = {
     corsSupportCredentials: corsSupportCredentials
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
-      // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %PURGE_SCHEDULE%, %PROJECTION_SWEEP_SCHEDULE%
+      // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %WEBHOOK_DELIVERIES_QUEUE%, %PURGE_SCHEDULE%, %PROJECTION_SWEEP_SCHEDULE%
       // and %ANALYTICS_ROLLUP_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
       ONBOARDING_EVENTS_QUEUE: queueNames[0]
+      WEBHOOK_DELIVERIES_QUEUE: queueNames[2]
       PURGE_SCHEDULE: purgeSchedule
       PROJECTION_SWEEP_SCHEDULE: projectionSweepSchedule
       ANALYTICS_ROLLUP_SCHEDULE: analyticsRollupSchedule

@@ -9,6 +9,7 @@ using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
+using Onboarding.Functions.Webhooks;
 
 namespace Onboarding.Functions;
 
@@ -30,6 +31,7 @@ public static class OnboardingFunctionsSetup
         services.AddSingleton<OrganizationExport>();
         services.AddErasure();
         services.AddAnalytics();
+        services.AddWebhooks();
         services.AddSingleton<StorageHealthProbe>();
         return services;
     }

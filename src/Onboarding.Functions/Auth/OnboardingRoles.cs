@@ -9,6 +9,9 @@ public static class OnboardingRoles
     public const string OrgMember = "org_member";
     public const string PlatformAnalyst = "platform_analyst";
 
+    /// <summary>Operates the platform's integrations (webhook subscriptions); no organization's data.</summary>
+    public const string PlatformAdmin = "platform_admin";
+
     /// <summary>The claim type the authentication handler puts the caller's organization in.</summary>
     public const string OrganizationClaimType = "onboarding:org";
 }

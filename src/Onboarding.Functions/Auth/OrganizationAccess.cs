@@ -26,6 +26,9 @@ public enum AccessLevel
     /// <summary>A platform analyst: cross-organization analytics.</summary>
     PlatformAnalyst,
 
+    /// <summary>A platform admin: the platform's integrations (webhook subscriptions).</summary>
+    PlatformAdmin,
+
     /// <summary>
     /// An admin of the route's organization, or a platform analyst (whatever organization the analyst's token
     /// names): exporting and erasing an organization's data.
@@ -59,6 +62,12 @@ public static class OrganizationAccess
         }
         var user = authentication.Principal;
         http.User = user;
+        if (level == AccessLevel.PlatformAdmin)
+        {
+            return user.IsInRole(OnboardingRoles.PlatformAdmin)
+                ? null
+                : Problems.Create(StatusCodes.Status403Forbidden, "role_required", "Forbidden", "This route needs the platform_admin role.");
+        }
         if (level == AccessLevel.PlatformAnalyst)
         {
             return user.IsInRole(OnboardingRoles.PlatformAnalyst)

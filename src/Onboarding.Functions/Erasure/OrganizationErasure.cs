@@ -1,3 +1,4 @@
+using Onboarding.Domain.Webhooks;
 using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
@@ -41,6 +42,7 @@ public sealed partial class OrganizationErasure(
     OrganizationLocks locks,
     ProfileCache cache,
     EventsQueue queue,
+    Webhooks.WebhookOutbox webhooks,
     TimeProvider clock,
     ILogger<OrganizationErasure> logger)
 {
@@ -110,6 +112,8 @@ public sealed partial class OrganizationErasure(
             return false;
         }
         await TableDeletes.DeleteOneAsync(Organizations, organizationId, ProfileRows.State, cancellationToken);
+        // Before the marker goes: an attempt that dies here publishes again, with the same delivery ids.
+        await webhooks.PublishAsync([WebhookMilestones.ErasedAt(organizationId, marker.GetDateTimeOffset("StartedAt") ?? clock.GetUtcNow())], cancellationToken);
         await TableDeletes.DeleteOneAsync(Organizations, organizationId, MarkerRowKey, cancellationToken);
         LogCompleted(organizationId);
         return true;

@@ -6,6 +6,7 @@ public static class EventsSetup
     public static IServiceCollection AddOnboardingEvents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<EventsQueue>();
+        services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<EventsQueue>());
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<TrackingRateLimit>();
         return services;

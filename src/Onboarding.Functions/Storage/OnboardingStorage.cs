@@ -24,5 +24,12 @@ public static class OnboardingStorage
     /// <summary>Organizations whose wizard is in progress, newest start first (PartitionKey = wizard, RowKey = {inverted start ticks}|{orgId}).</summary>
     public const string InProgressWizardsTable = "InProgressWizards";
 
-    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable];
+    /// <summary>Webhook subscriptions (PartitionKey = subscription, RowKey = subscription id).</summary>
+    public const string WebhookSubscriptionsTable = "WebhookSubscriptions";
+
+    /// <summary>Each subscription's delivery log (PartitionKey = subscription id, RowKey = delivery id).</summary>
+    public const string WebhookDeliveriesTable = "WebhookDeliveries";
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable, WebhookSubscriptionsTable, WebhookDeliveriesTable];
 }

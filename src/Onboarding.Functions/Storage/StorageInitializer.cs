@@ -4,10 +4,10 @@ using Azure.Data.Tables;
 namespace Onboarding.Functions.Storage;
 
 /// <summary>
-/// Creates the app's tables and its events queue (with its poison queue) at start-up, in the background, retrying until storage answers;
+/// Creates the app's tables and its trigger queues (each with its poison queue) at start-up, in the background, retrying until storage answers;
 /// until then the health endpoint reports storage as unavailable.
 /// </summary>
-public sealed partial class StorageInitializer(TableServiceClient tables, Events.EventsQueue events, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
+public sealed partial class StorageInitializer(TableServiceClient tables, IEnumerable<ITriggerQueue> triggerQueues, TimeProvider clock, ILogger<StorageInitializer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,11 +21,11 @@ public sealed partial class StorageInitializer(TableServiceClient tables, Events
         {
             try
             {
+                var queues = triggerQueues.SelectMany(q => new[] { q.Queue, q.PoisonQueue }).ToList();
                 await Task.WhenAll(
                     OnboardingStorage.Tables.Select(name => (Task)tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken: stoppingToken))
-                        .Append(events.Queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken))
-                        .Append(events.PoisonQueue.CreateIfNotExistsAsync(cancellationToken: stoppingToken)));
-                LogReady(OnboardingStorage.Tables.Count, 2);
+                        .Concat(queues.Select(queue => queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken))));
+                LogReady(OnboardingStorage.Tables.Count, queues.Count);
                 ready.TrySetResult();
                 return;
             }

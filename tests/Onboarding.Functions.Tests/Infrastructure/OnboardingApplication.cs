@@ -37,6 +37,9 @@ public sealed class OnboardingApplication : ITestApp
 
     public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
 
+    /// <summary>The worker process the host runs now (null while it has none).</summary>
+    public int? WorkerProcessId => host?.Services.GetRequiredService<WorkerSupervisor>().WorkerProcessId;
+
     /// <summary>What the host and the worker logged, for a failing test's message.</summary>
     public IReadOnlyCollection<string> Logs => logs;
 

@@ -14,6 +14,8 @@ public static class TestSettings
         ["Auth:SigningKey"] = TestTokens.SigningKey,
         // Each app has its own events queue, so tests never take each other's messages.
         [Onboarding.Functions.Events.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
+        [Onboarding.Functions.Webhooks.WebhookDeliveriesQueue.Setting] = TestStorage.UniqueQueueName("webhooks"),
+        ["Webhooks:AllowLoopback"] = "true",
         ["PURGE_SCHEDULE"] = Never,
         ["PROJECTION_SWEEP_SCHEDULE"] = Never,
         ["ANALYTICS_ROLLUP_SCHEDULE"] = Never,

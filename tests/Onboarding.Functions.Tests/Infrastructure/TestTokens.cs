@@ -35,6 +35,8 @@ public static class TestTokens
 
     public static string Analyst() => For("", OnboardingRoles.PlatformAnalyst);
 
+    public static string PlatformAdmin() => For("", OnboardingRoles.PlatformAdmin);
+
     public static HttpClient WithToken(this HttpClient client, string token)
     {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,0 +1,25 @@
+using Azure.Data.Tables;
+using Onboarding.Functions.Storage;
+
+namespace Onboarding.Functions.Erasure;
+
+/// <summary>
+/// The organization's rows in the subscriptions' delivery logs. The log is keyed by subscription, so they are found
+/// by their <c>OrganizationId</c> column; the log holds deliveries, far fewer than events.
+/// </summary>
+public sealed class WebhookDeliveriesEraser(TableServiceClient tables) : IOrganizationDataEraser
+{
+    public string Name => "webhook-deliveries";
+
+    public async Task<bool> EraseAsync(ErasureContext context, CancellationToken cancellationToken)
+    {
+        var table = tables.GetTableClient(OnboardingStorage.WebhookDeliveriesTable);
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrganizationId eq {context.OrganizationId}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        foreach (var subscription in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            await TableDeletes.DeleteAsync(table, subscription.Key, subscription.Select(r => r.RowKey), cancellationToken);
+        }
+        return true;
+    }
+}

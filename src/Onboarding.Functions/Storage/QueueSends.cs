@@ -1,0 +1,33 @@
+using Azure;
+using Azure.Storage.Queues;
+
+namespace Onboarding.Functions.Storage;
+
+/// <summary>A queue a trigger of this app reads, with its poison queue: start-up creates both.</summary>
+public interface ITriggerQueue
+{
+    QueueClient Queue { get; }
+
+    QueueClient PoisonQueue { get; }
+}
+
+/// <summary>Sending to the app's queues, which start-up creates: a message is never lost because that ran late or the queue was deleted.</summary>
+public static class QueueSends
+{
+    /// <summary>The queue service's "never expires" time-to-live (-1 seconds).</summary>
+    public static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
+    /// <summary>Sends, creating the queue first if it is missing.</summary>
+    public static async Task SendCreatingAsync(this QueueClient queue, string text, TimeSpan? visibility, TimeSpan? timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendMessageAsync(text, visibility, timeToLive, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await queue.SendMessageAsync(text, visibility, timeToLive, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Onboarding.Functions.Organizations;
+
+namespace Onboarding.Functions.Webhooks;
+
+public static class WebhooksSetup
+{
+    /// <summary>Subscriptions, the outbox that follows every projection, the delivery function's parts.</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookSubscriptions>();
+        services.AddSingleton<WebhookDeliveriesQueue>();
+        services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<WebhookDeliveriesQueue>());
+        services.AddSingleton<WebhookDeliveryLog>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<ICommittedEventsObserver>(provider => provider.GetRequiredService<WebhookOutbox>());
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookTargetLimits>();
+        services.AddSingleton<WebhookSubscriptionRequests>();
+        return services;
+    }
+}
