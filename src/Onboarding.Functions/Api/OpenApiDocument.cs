@@ -118,7 +118,7 @@ public static class OpenApiDocument
                 ["required"] = body.Required,
                 ["content"] = new JsonObject
                 {
-                    ["application/json"] = new JsonObject { ["schema"] = body.SchemaName is { } schemaName ? OpenApiSchemas.Ref(schemaName) : Schema(body.BodyType!) },
+                    ["application/json"] = new JsonObject { ["schema"] = body.SchemaName is { } schemaName ? OpenApiSchemas.Ref(schemaName) : RequestSchema(body.BodyType!) },
                 },
             };
         }
@@ -138,38 +138,56 @@ public static class OpenApiDocument
         _ => new JsonObject { ["type"] = "string" },
     };
 
-    private static JsonNode Schema(Type type) =>
-        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, SchemaOptions);
+    private static JsonNode Schema(Type type) => Schema(type, ResponseSchemaOptions);
 
-    private static readonly JsonSchemaExporterOptions SchemaOptions = new()
+    private static JsonNode RequestSchema(Type type) => Schema(type, RequestSchemaOptions);
+
+    private static JsonNode Schema(Type type, JsonSchemaExporterOptions options) =>
+        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, options);
+
+    /// <summary>A request body's members are required as its record's constructor requires them.</summary>
+    private static readonly JsonSchemaExporterOptions RequestSchemaOptions = new()
     {
-        // A response body and the items of its lists are never null; members that can be say so in their nullable annotations.
         TreatNullObliviousAsNonNullable = true,
-        // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
-        TransformSchemaNode = (context, schema) =>
-        {
-            // Free-form JSON (JsonElement) exports as the boolean schema true, which OpenAPI tools do not all read.
-            if (schema.GetValueKind() == JsonValueKind.True)
-            {
-                return new JsonObject { ["description"] = "Any JSON value." };
-            }
-            if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)
-            {
-                local.Remove("format");
-                local["description"] = "A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00).";
-            }
-            return schema;
-        },
+        TransformSchemaNode = (context, schema) => Conventions(context, schema, response: false),
     };
+
+    /// <summary>A response body and the items of its lists are never null; members that can be say so in their nullable annotations.</summary>
+    private static readonly JsonSchemaExporterOptions ResponseSchemaOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = (context, schema) => Conventions(context, schema, response: true),
+    };
+
+    private static JsonNode Conventions(JsonSchemaExporterContext context, JsonNode schema, bool response)
+    {
+        // Free-form JSON (JsonElement) exports as the boolean schema true, which OpenAPI tools do not all read.
+        if (schema.GetValueKind() == JsonValueKind.True)
+        {
+            return new JsonObject { ["description"] = "Any JSON value." };
+        }
+        // The API writes every member of its views, null or not (ApiSetup ignores none), so every member is there.
+        if (response && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject view && view["properties"] is JsonObject members)
+        {
+            view["required"] = new JsonArray([.. members.Select(m => (JsonNode)JsonValue.Create(m.Key))]);
+        }
+        // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
+        if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)
+        {
+            local.Remove("format");
+            local["description"] = "A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00).";
+        }
+        return schema;
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {
-        // Every member a response record's constructor takes is always written (nulls included), so it is required.
+        // Nullable annotations say which members may be null; a constructor parameter without a default is required.
         var options = new JsonSerializerOptions
         {
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-            RespectRequiredConstructorParameters = true,
             RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
         };
         ApiSetup.Configure(options);
         options.MakeReadOnly();

@@ -18,7 +18,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
 
     public sealed record ProgressRequest(int StepsCompleted);
 
-    public sealed record SkipRequest(int? StepReached);
+    public sealed record SkipRequest(int? StepReached = null);
 
     /// <summary>The answer to a tutorial change: all tutorials afterwards (as <c>GET</c> answers them) and the events the change caused.</summary>
     public sealed record TutorialChangeView(IReadOnlyList<TutorialView> Tutorials, int CompletedCount, int TotalCount, IReadOnlyList<EventView> Events)
