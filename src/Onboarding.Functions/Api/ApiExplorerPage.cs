@@ -23,6 +23,8 @@ public static class ApiExplorerPage
             Scalar.createApiReference('#app', {
               url: 'openapi/v1.json',
               withDefaultFonts: false,
+              showDeveloperTools: 'never',
+              agent: { disabled: true },
               persistAuth: true,
               authentication: { preferredSecurityScheme: 'bearer' },
               hideDownloadButton: false,

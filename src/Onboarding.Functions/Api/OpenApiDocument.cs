@@ -84,6 +84,7 @@ public static class OpenApiDocument
         var operation = new JsonObject
         {
             ["operationId"] = name,
+            ["summary"] = Summary(name),
             ["tags"] = new JsonArray(method.DeclaringType!.Name.Replace("Functions", "", StringComparison.Ordinal)),
             ["description"] = $"Who may call it: {access}.",
             ["x-access"] = access.ToString(),
@@ -128,6 +129,10 @@ public static class OpenApiDocument
         operation["responses"] = OpenApiResponses.For(method, access, path, verb, Schema);
         return operation;
     }
+
+    /// <summary>The operation id as words: <c>SubmitWizardStep</c> is "Submit wizard step".</summary>
+    private static string Summary(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     private static JsonObject PathParameterSchema(string name, OnboardingCatalog catalog) => name switch
     {

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: Anyone. */
+        /**
+         * Api explorer
+         * @description Who may call it: Anyone.
+         */
         get: operations["ApiExplorer"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: Anyone. */
+        /**
+         * Api explorer asset
+         * @description Who may call it: Anyone.
+         */
         get: operations["ApiExplorerAsset"];
         put?: never;
         post?: never;
@@ -42,12 +48,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get sample data
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetSampleData"];
         put?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Generate sample data
+         * @description Who may call it: OrgAdmin.
+         */
         post: operations["GenerateSampleData"];
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Clear sample data
+         * @description Who may call it: OrgAdmin.
+         */
         delete: operations["ClearSampleData"];
         options?: never;
         head?: never;
@@ -63,7 +78,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Complete checklist task
+         * @description Who may call it: OrgAdmin.
+         */
         post: operations["CompleteChecklistTask"];
         delete?: never;
         options?: never;
@@ -80,7 +98,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Complete tutorial
+         * @description Who may call it: OrgMember.
+         */
         post: operations["CompleteTutorial"];
         delete?: never;
         options?: never;
@@ -95,11 +116,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get onboarding
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetOnboarding"];
         put?: never;
         post?: never;
-        /** @description Who may call it: OrgAdminOrAnalyst. */
+        /**
+         * Erase onboarding
+         * @description Who may call it: OrgAdminOrAnalyst.
+         */
         delete: operations["EraseOnboarding"];
         options?: never;
         head?: never;
@@ -113,7 +140,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgAdminOrAnalyst. */
+        /**
+         * Export onboarding
+         * @description Who may call it: OrgAdminOrAnalyst.
+         */
         get: operations["ExportOnboarding"];
         put?: never;
         post?: never;
@@ -130,7 +160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: PlatformAnalyst. */
+        /**
+         * Get analytics checklist
+         * @description Who may call it: PlatformAnalyst.
+         */
         get: operations["GetAnalyticsChecklist"];
         put?: never;
         post?: never;
@@ -147,7 +180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: PlatformAnalyst. */
+        /**
+         * Get analytics completion time
+         * @description Who may call it: PlatformAnalyst.
+         */
         get: operations["GetAnalyticsCompletionTime"];
         put?: never;
         post?: never;
@@ -164,7 +200,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: PlatformAnalyst. */
+        /**
+         * Get analytics daily active
+         * @description Who may call it: PlatformAnalyst.
+         */
         get: operations["GetAnalyticsDailyActive"];
         put?: never;
         post?: never;
@@ -181,7 +220,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: PlatformAnalyst. */
+        /**
+         * Get analytics funnel
+         * @description Who may call it: PlatformAnalyst.
+         */
         get: operations["GetAnalyticsFunnel"];
         put?: never;
         post?: never;
@@ -198,7 +240,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: PlatformAnalyst. */
+        /**
+         * Get analytics stalled
+         * @description Who may call it: PlatformAnalyst.
+         */
         get: operations["GetAnalyticsStalled"];
         put?: never;
         post?: never;
@@ -215,7 +260,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get checklist
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetChecklist"];
         put?: never;
         post?: never;
@@ -232,7 +280,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgAdminOrAnalyst. */
+        /**
+         * Get erasure status
+         * @description Who may call it: OrgAdminOrAnalyst.
+         */
         get: operations["GetErasureStatus"];
         put?: never;
         post?: never;
@@ -249,9 +300,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get features
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetFeatures"];
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Set feature visibility
+         * @description Who may call it: OrgAdmin.
+         */
         put: operations["SetFeatureVisibility"];
         post?: never;
         delete?: never;
@@ -267,7 +324,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get tutorials
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetTutorials"];
         put?: never;
         post?: never;
@@ -284,7 +344,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Get wizard
+         * @description Who may call it: OrgMember.
+         */
         get: operations["GetWizard"];
         put?: never;
         post?: never;
@@ -301,7 +364,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: Anyone. */
+        /**
+         * Health
+         * @description Who may call it: Anyone.
+         */
         get: operations["Health"];
         put?: never;
         post?: never;
@@ -318,7 +384,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Who may call it: Anyone. */
+        /**
+         * Open api document
+         * @description Who may call it: Anyone.
+         */
         get: operations["OpenApiDocument"];
         put?: never;
         post?: never;
@@ -337,7 +406,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Record tutorial progress
+         * @description Who may call it: OrgMember.
+         */
         post: operations["RecordTutorialProgress"];
         delete?: never;
         options?: never;
@@ -354,7 +426,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Reset onboarding
+         * @description Who may call it: OrgAdmin.
+         */
         post: operations["ResetOnboarding"];
         delete?: never;
         options?: never;
@@ -371,7 +446,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Skip tutorial
+         * @description Who may call it: OrgMember.
+         */
         post: operations["SkipTutorial"];
         delete?: never;
         options?: never;
@@ -388,7 +466,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Skip wizard
+         * @description Who may call it: OrgAdmin.
+         */
         post: operations["SkipWizard"];
         delete?: never;
         options?: never;
@@ -405,7 +486,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Start tutorial
+         * @description Who may call it: OrgMember.
+         */
         post: operations["StartTutorial"];
         delete?: never;
         options?: never;
@@ -422,7 +506,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Start wizard
+         * @description Who may call it: OrgAdmin.
+         */
         post: operations["StartWizard"];
         delete?: never;
         options?: never;
@@ -438,7 +525,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Who may call it: OrgAdmin. */
+        /**
+         * Submit wizard step
+         * @description Who may call it: OrgAdmin.
+         */
         put: operations["SubmitWizardStep"];
         post?: never;
         delete?: never;
@@ -456,7 +546,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Who may call it: OrgMember. */
+        /**
+         * Track events
+         * @description Who may call it: OrgMember.
+         */
         post: operations["TrackEvents"];
         delete?: never;
         options?: never;
