@@ -81,7 +81,10 @@ public static class OpenApiResponses
         }
         if (method.GetCustomAttribute<ETaggedAttribute>() is not null && !IsRead(verb))
         {
+            // A change goes through the organization's committer: 412 when If-Match no longer matches, 409 when,
+            // without If-Match, the organization kept changing under every attempt (Organizations/OrganizationUpdates.cs).
             Add(StatusCodes.Status412PreconditionFailed, "precondition_failed");
+            Add(StatusCodes.Status409Conflict, "concurrent_update");
         }
         if (method.GetCustomAttribute<AcceptsJsonAttribute>() is not null)
         {

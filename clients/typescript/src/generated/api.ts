@@ -579,7 +579,7 @@ export interface components {
          * @description Every problem code the API answers with; each response lists the ones it can carry.
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
+        ProblemCode: "bad_request" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
         /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out. */
         TrackingEvent: {
             /** @enum {integer} */
@@ -1025,7 +1025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: sample_data_active. */
+            /** @description Conflict: concurrent_update, sample_data_active. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1033,7 +1033,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "sample_data_active";
+                        code?: "concurrent_update" | "sample_data_active";
                     };
                 };
             };
@@ -1180,7 +1180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: no_active_sample_data. */
+            /** @description Conflict: concurrent_update, no_active_sample_data. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1188,7 +1188,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "no_active_sample_data";
+                        code?: "concurrent_update" | "no_active_sample_data";
                     };
                 };
             };
@@ -1339,7 +1339,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: checklist_task_inactive, checklist_task_not_manual. */
+            /** @description Conflict: checklist_task_inactive, checklist_task_not_manual, concurrent_update. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1347,7 +1347,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "checklist_task_inactive" | "checklist_task_not_manual";
+                        code?: "checklist_task_inactive" | "checklist_task_not_manual" | "concurrent_update";
                     };
                 };
             };
@@ -1495,7 +1495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: tutorial_already_completed, tutorial_not_started, tutorial_skipped. */
+            /** @description Conflict: concurrent_update, tutorial_already_completed, tutorial_not_started, tutorial_skipped. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1503,7 +1503,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "tutorial_already_completed" | "tutorial_not_started" | "tutorial_skipped";
+                        code?: "concurrent_update" | "tutorial_already_completed" | "tutorial_not_started" | "tutorial_skipped";
                     };
                 };
             };
@@ -2939,6 +2939,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
             /** @description Precondition Failed: precondition_failed. */
             412: {
                 headers: {
@@ -3469,7 +3481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: tutorial_not_in_progress, tutorial_not_started, tutorial_progress_not_monotonic. */
+            /** @description Conflict: concurrent_update, tutorial_not_in_progress, tutorial_not_started, tutorial_progress_not_monotonic. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3477,7 +3489,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_not_monotonic";
+                        code?: "concurrent_update" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_not_monotonic";
                     };
                 };
             };
@@ -3758,6 +3770,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
             /** @description Precondition Failed: precondition_failed. */
             412: {
                 headers: {
@@ -3909,7 +3933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: tutorial_already_completed, tutorial_already_skipped. */
+            /** @description Conflict: concurrent_update, tutorial_already_completed, tutorial_already_skipped. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +3941,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "tutorial_already_completed" | "tutorial_already_skipped";
+                        code?: "concurrent_update" | "tutorial_already_completed" | "tutorial_already_skipped";
                     };
                 };
             };
@@ -4105,7 +4129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: wizard_already_completed, wizard_already_skipped. */
+            /** @description Conflict: concurrent_update, wizard_already_completed, wizard_already_skipped. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4113,7 +4137,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "wizard_already_completed" | "wizard_already_skipped";
+                        code?: "concurrent_update" | "wizard_already_completed" | "wizard_already_skipped";
                     };
                 };
             };
@@ -4258,6 +4282,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "organization_not_found" | "tutorial_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
                     };
                 };
             };
@@ -4418,6 +4454,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "organization_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
                     };
                 };
             };
@@ -4586,7 +4634,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: wizard_step_out_of_order. */
+            /** @description Conflict: concurrent_update, wizard_step_out_of_order. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4594,7 +4642,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "wizard_step_out_of_order";
+                        code?: "concurrent_update" | "wizard_step_out_of_order";
                     };
                 };
             };
