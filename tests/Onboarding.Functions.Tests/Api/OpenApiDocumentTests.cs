@@ -83,6 +83,23 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         await missing.AssertProblemAsync(404, "not_found");
     }
 
+    [Fact]
+    public async Task TheExplorersScriptGoesAsStoredInThePackageToABrowserThatAcceptsGzip()
+    {
+        using var client = fixture.App.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/docs/scalar.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+
+        using var response = await client.SendAsync(request);
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var code = await reader.ReadToEndAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Contains("createApiReference", code, StringComparison.Ordinal);
+    }
+
     private Task<JsonObject> DocumentAsync() => OpenApiTestDocument.FetchAsync(fixture.App);
 
     private static JsonObject Operation(JsonObject document, string operationId) => OpenApiTestDocument.Operation(document, operationId);
