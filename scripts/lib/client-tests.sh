@@ -27,6 +27,10 @@ run_client_tests() {
     status=1
   fi
   stop_app
-  rm -f "$settings" "$APP_LOG"
+  if [ "$status" -ne 0 ] && [ -s "${APP_LOG:-}" ]; then
+    echo "==> The client tests failed; the last lines of the app's output:" >&2
+    tail -n 40 "$APP_LOG" >&2
+  fi
+  rm -f "$settings" "${APP_LOG:-}"
   return "$status"
 }
