@@ -2,12 +2,14 @@
 # Runs every test: installs Azurite (npm ci), starts it in memory on free ports, publishes the function
 # app (the end-to-end tests run it as a worker process under the local Functions host) and builds the
 # small isolated-worker app the local host's own tests run, then runs the .NET test projects against
-# Azurite, then the browser tests (Chromium, installed from Debian when missing), and stops Azurite
+# Azurite, then the TypeScript client's tests against the app (scripts/lib/client-tests.sh) and the browser
+# tests (Chromium, installed from Debian when missing), and stops Azurite
 # afterwards, also when tests fail.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Wizard).
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
 source "$(dirname "$0")/lib/browser-tests.sh"
+source "$(dirname "$0")/lib/client-tests.sh"
 cd "$repo_root"
 
 install_node_tools
@@ -30,4 +32,5 @@ echo "==> dotnet test (one test project at a time)"
 # Both the app's end-to-end tests and the local host's tests start worker processes; one project at a
 # time keeps them from competing for the two cores.
 dotnet test Onboarding.sln --nologo -m:1 "$@"
+run_client_tests "$ONBOARDING_APP_DIR"
 run_browser_tests "$ONBOARDING_APP_DIR"

@@ -18,6 +18,8 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 
     /// <summary>Per wizard step: organizations that reached it, completed it, dropped out at it, the drop-off and the median step duration.</summary>
     [Function("GetAnalyticsFunnel"), Access(AccessLevel.PlatformAnalyst)]
+    [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<FunnelView>, ProblemHttpResult>> Funnel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/funnel")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -34,6 +36,8 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 
     /// <summary>Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's.</summary>
     [Function("GetAnalyticsCompletionTime"), Access(AccessLevel.PlatformAnalyst)]
+    [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<CompletionTimeView>, ProblemHttpResult>> CompletionTime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/completion-time")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -51,6 +55,8 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 
     /// <summary>Per day, the organizations with any onboarding or activity event, and the events by type.</summary>
     [Function("GetAnalyticsDailyActive"), Access(AccessLevel.PlatformAnalyst)]
+    [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<DailyActiveView>, ProblemHttpResult>> DailyActive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/daily-active")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -66,6 +72,8 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 
     /// <summary>Per active checklist task: the share of the range's wizard starters that completed it in the range, and the median minutes from wizard start.</summary>
     [Function("GetAnalyticsChecklist"), Access(AccessLevel.PlatformAnalyst)]
+    [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<ChecklistAnalyticsView>, ProblemHttpResult>> Checklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/checklist")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -84,7 +92,9 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     /// Organizations whose wizard started more than <c>olderThanHours</c> (48) ago and is neither completed nor skipped,
     /// newest start first, <c>pageSize</c> (50, at most 200) per page with an opaque <c>continuationToken</c>.
     /// </summary>
-    [Function("GetAnalyticsStalled"), Access(AccessLevel.PlatformAnalyst)]
+    [Function("GetAnalyticsStalled"), Access(AccessLevel.PlatformAnalyst), ProblemResponse(400, "validation_failed")]
+    [QueryParameter("olderThanHours", "Started more than this many hours ago (default 48).", Type = "integer"), QueryParameter("pageSize", "Items per page, 1 to 200 (default 50).", Type = "integer")]
+    [QueryParameter("continuationToken", "The continuationToken of the previous page.")]
     public async Task<Results<Ok<StalledView>, ProblemHttpResult>> Stalled(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/stalled")] HttpRequest request, CancellationToken cancellationToken)
     {

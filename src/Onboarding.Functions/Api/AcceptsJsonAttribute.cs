@@ -1,8 +1,20 @@
 namespace Onboarding.Functions.Api;
 
-/// <summary>The JSON body an HTTP function reads, for the OpenAPI document (<c>object</c> when its shape varies).</summary>
+/// <summary>
+/// The JSON body an HTTP function reads, for the OpenAPI document: a C# type, or a named schema of the document
+/// (<see cref="OpenApiSchemas"/>) where the shape comes from the catalog or the event contract.
+/// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class AcceptsJsonAttribute(Type bodyType) : Attribute
+public sealed class AcceptsJsonAttribute : Attribute
 {
-    public Type BodyType { get; } = bodyType;
+    public AcceptsJsonAttribute(Type bodyType) => BodyType = bodyType;
+
+    public AcceptsJsonAttribute(string schemaName) => SchemaName = schemaName;
+
+    public Type? BodyType { get; }
+
+    public string? SchemaName { get; }
+
+    /// <summary>False when the body may be left out.</summary>
+    public bool Required { get; init; } = true;
 }

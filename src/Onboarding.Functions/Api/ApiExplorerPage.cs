@@ -1,38 +1,40 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Onboarding.Functions.Api;
 
-/// <summary>A self-contained HTML page (no scripts, nothing fetched) that lists the OpenAPI document's operations.</summary>
+/// <summary>
+/// The API explorer: Scalar's API reference over <c>/api/openapi/v1.json</c>, where a developer pastes a bearer token
+/// and sends requests. Everything it loads is served by the app itself (<see cref="ApiExplorerAssets"/>), so it works
+/// offline; fonts are the system's.
+/// </summary>
 public static class ApiExplorerPage
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static string Render(JsonObject document)
-    {
-        var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Onboarding API</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}details{border:1px solid #ccc;border-radius:4px;margin:.4rem 0;padding:.4rem .8rem}")
-            .Append("summary{cursor:pointer}code.m{display:inline-block;width:4.5rem;font-weight:bold}pre{background:#f6f6f6;padding:.6rem;overflow:auto}</style></head><body>")
-            .Append("<h1>Onboarding API</h1><p>The machine-readable description: <a href=\"/api/openapi/v1.json\">/api/openapi/v1.json</a>. ")
-            .Append("A token for local calls: <code>scripts/dev-token.sh --org my-org --role org_admin</code>.</p>");
-        foreach (var (path, item) in document["paths"]!.AsObject())
-        {
-            foreach (var (method, operationNode) in item!.AsObject())
-            {
-                var operation = operationNode!.AsObject();
-                html.Append("<details><summary><code class=\"m\">").Append(method.ToUpperInvariant()).Append("</code> <code>")
-                    .Append(WebUtility.HtmlEncode(path)).Append("</code> — ").Append(WebUtility.HtmlEncode((string?)operation["operationId"]))
-                    .Append(" (").Append(WebUtility.HtmlEncode((string?)operation["x-access"])).Append(")</summary>");
-                if (operation["requestBody"] is { } body)
-                {
-                    html.Append("<h4>Body</h4><pre>").Append(WebUtility.HtmlEncode(body.ToJsonString(Indented))).Append("</pre>");
-                }
-                html.Append("<h4>Responses</h4><pre>").Append(WebUtility.HtmlEncode(operation["responses"]!.ToJsonString(Indented))).Append("</pre></details>");
-            }
-        }
-        return html.Append("</body></html>").ToString();
-    }
+    /// <summary>Relative URLs: the page is <c>/api/docs</c>, its script <c>/api/docs/scalar.js</c>, the document <c>/api/openapi/v1.json</c>.</summary>
+    public const string Html = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>Onboarding API</title>
+        </head>
+        <body>
+          <div id="app"></div>
+          <script src="docs/scalar.js"></script>
+          <script>
+            Scalar.createApiReference('#app', {
+              url: 'openapi/v1.json',
+              withDefaultFonts: false,
+              showDeveloperTools: 'never',
+              agent: { disabled: true },
+              persistAuth: true,
+              authentication: { preferredSecurityScheme: 'bearer' },
+              hideDownloadButton: false,
+              telemetry: false,
+              metaData: { title: 'Onboarding API' },
+              defaultHttpClient: { targetKey: 'js', clientKey: 'fetch' },
+              servers: [{ url: window.location.origin, description: 'This app' }],
+            });
+          </script>
+        </body>
+        </html>
+        """;
 }

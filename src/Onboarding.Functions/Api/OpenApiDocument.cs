@@ -3,24 +3,29 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Api;
 
 /// <summary>
 /// The OpenAPI 3.1 description of the HTTP functions, made from their declarations: route and methods from
-/// <c>[HttpTrigger]</c>, security from <c>[Access]</c>, the body from <c>[AcceptsJson]</c>, responses and
-/// their JSON Schemas from the typed results each function returns. So it cannot drift from the code.
+/// <c>[HttpTrigger]</c>, security from <c>[Access]</c>, the body from <c>[AcceptsJson]</c>, query parameters,
+/// ETags and refusals from their attributes, responses and their JSON Schemas from the typed results each function
+/// returns, and the wizard steps' bodies from the catalog the app runs with. So it cannot drift from the code.
 /// </summary>
 public static class OpenApiDocument
 {
+    public const string BearerScheme = "bearer";
+    public const string IfMatchParameter = "IfMatch";
+
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    public static JsonObject Build(Assembly app)
+    public static JsonObject Build(Assembly app, OnboardingCatalog catalog)
     {
         var paths = new JsonObject();
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (name, method) in FunctionAccessPolicies.HttpFunctions(app).OrderBy(f => f.Function, StringComparer.Ordinal))
         {
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(t => t is not null)!;
@@ -29,7 +34,9 @@ public static class OpenApiDocument
             paths[path] = item;
             foreach (var verb in trigger.Methods ?? [])
             {
-                item[verb.ToLowerInvariant()] = Operation(name, method, path);
+                var access = method.GetCustomAttribute<AccessAttribute>()?.Level ?? AccessLevel.OrgAdmin;
+                codes.UnionWith(OpenApiResponses.Problems(method, access, path, verb).SelectMany(p => p.Value));
+                item[verb.ToLowerInvariant()] = Operation(name, method, access, path, verb, catalog);
             }
         }
         return new JsonObject
@@ -39,39 +46,67 @@ public static class OpenApiDocument
             {
                 ["title"] = "Onboarding API",
                 ["version"] = "v1",
-                ["description"] = "Setup wizard, checklist, tutorials, feature unlocks, sample data and event tracking for organizations.",
+                ["description"] = "Setup wizard, checklist, tutorials, feature unlocks, sample data and event tracking for organizations. "
+                    + "Refusals are problem details (RFC 9457) with a stable code; changes take If-Match with the ETag last read.",
             },
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
                 ["securitySchemes"] = new JsonObject
                 {
-                    ["bearer"] = new JsonObject
+                    [BearerScheme] = new JsonObject
                     {
                         ["type"] = "http",
                         ["scheme"] = "bearer",
                         ["bearerFormat"] = "JWT",
-                        ["description"] = "A JWT whose organization claim names the organization of the route.",
+                        ["description"] = "A JWT whose organization claim names the organization of the route (locally: scripts/dev-token.sh).",
                     },
                 },
-                ["schemas"] = new JsonObject { ["Problem"] = ProblemSchema() },
+                ["parameters"] = new JsonObject
+                {
+                    [IfMatchParameter] = new JsonObject
+                    {
+                        ["name"] = "If-Match",
+                        ["in"] = "header",
+                        ["required"] = false,
+                        ["description"] = "The ETag last read: the change is refused with 412 if the organization changed since. Left out, the change applies unconditionally.",
+                        ["schema"] = new JsonObject { ["type"] = "string" },
+                    },
+                },
+                ["headers"] = OpenApiResponses.HeaderComponents(),
+                ["schemas"] = OpenApiSchemas.Components(catalog, codes),
             },
         };
     }
 
-    private static JsonObject Operation(string name, MethodInfo method, string path)
+    private static JsonObject Operation(string name, MethodInfo method, AccessLevel access, string path, string verb, OnboardingCatalog catalog)
     {
-        var access = method.GetCustomAttribute<AccessAttribute>()?.Level ?? AccessLevel.OrgAdmin;
         var operation = new JsonObject
         {
             ["operationId"] = name,
+            ["summary"] = Summary(name),
             ["tags"] = new JsonArray(method.DeclaringType!.Name.Replace("Functions", "", StringComparison.Ordinal)),
+            ["description"] = $"Who may call it: {access}.",
             ["x-access"] = access.ToString(),
         };
         var parameters = new JsonArray();
         foreach (var segment in path.Split('/').Where(s => s.StartsWith('{')))
         {
-            parameters.Add(new JsonObject { ["name"] = segment.Trim('{', '}'), ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
+            var parameter = segment.Trim('{', '}');
+            parameters.Add(new JsonObject { ["name"] = parameter, ["in"] = "path", ["required"] = true, ["schema"] = PathParameterSchema(parameter, catalog) });
+        }
+        foreach (var query in method.GetCustomAttributes<QueryParameterAttribute>())
+        {
+            var schema = new JsonObject { ["type"] = query.Type };
+            if (query.Format is { } format)
+            {
+                schema["format"] = format;
+            }
+            parameters.Add(new JsonObject { ["name"] = query.Name, ["in"] = "query", ["required"] = query.Required, ["description"] = query.Description, ["schema"] = schema });
+        }
+        if (method.GetCustomAttribute<ETaggedAttribute>() is not null && !OpenApiResponses.IsRead(verb))
+        {
+            parameters.Add(new JsonObject { ["$ref"] = "#/components/parameters/" + IfMatchParameter });
         }
         if (parameters.Count > 0)
         {
@@ -81,102 +116,84 @@ public static class OpenApiDocument
         {
             operation["requestBody"] = new JsonObject
             {
-                ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(body.BodyType) } },
+                ["required"] = body.Required,
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = body.SchemaName is { } schemaName ? OpenApiSchemas.Ref(schemaName) : RequestSchema(body.BodyType!) },
+                },
             };
         }
-        if (access != AccessLevel.Anyone)
-        {
-            operation["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() });
-        }
-        operation["responses"] = Responses(method, access);
+        operation["security"] = access == AccessLevel.Anyone
+            ? new JsonArray()
+            : new JsonArray(new JsonObject { [BearerScheme] = new JsonArray() });
+        operation["responses"] = OpenApiResponses.For(method, access, path, verb, Schema);
         return operation;
     }
 
-    private static JsonObject Responses(MethodInfo method, AccessLevel access)
+    /// <summary>The operation id as words: <c>SubmitWizardStep</c> is "Submit wizard step".</summary>
+    private static string Summary(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    private static JsonObject PathParameterSchema(string name, OnboardingCatalog catalog) => name switch
     {
-        var responses = new JsonObject();
-        foreach (var result in ResultTypes(method.ReturnType))
+        OrganizationAccess.OrgIdRouteValue => OpenApiSchemas.OrganizationId(),
+        "step" => new JsonObject { ["type"] = "integer", ["enum"] = new JsonArray([.. catalog.WizardSteps.Select(s => (JsonNode)JsonValue.Create(s.Number))]) },
+        "tutorialId" => new JsonObject { ["type"] = "string", ["description"] = "One of the catalog's tutorials: " + string.Join(", ", catalog.Tutorials.Select(t => t.Id)) + "." },
+        "taskId" => new JsonObject { ["type"] = "string", ["description"] = "One of the catalog's checklist tasks: " + string.Join(", ", catalog.ChecklistTasks.Select(t => t.Id)) + "." },
+        _ => new JsonObject { ["type"] = "string" },
+    };
+
+    private static JsonNode Schema(Type type) => Schema(type, ResponseSchemaOptions);
+
+    private static JsonNode RequestSchema(Type type) => Schema(type, RequestSchemaOptions);
+
+    private static JsonNode Schema(Type type, JsonSchemaExporterOptions options) =>
+        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, options);
+
+    /// <summary>A request body's members are required as its record's constructor requires them.</summary>
+    private static readonly JsonSchemaExporterOptions RequestSchemaOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = (context, schema) => Conventions(context, schema, response: false),
+    };
+
+    /// <summary>A response body and the items of its lists are never null; members that can be say so in their nullable annotations.</summary>
+    private static readonly JsonSchemaExporterOptions ResponseSchemaOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = (context, schema) => Conventions(context, schema, response: true),
+    };
+
+    private static JsonNode Conventions(JsonSchemaExporterContext context, JsonNode schema, bool response)
+    {
+        // Free-form JSON (JsonElement) exports as the boolean schema true, which OpenAPI tools do not all read.
+        if (schema.GetValueKind() == JsonValueKind.True)
         {
-            if (result == typeof(StreamedJsonResult))
-            {
-                responses["200"] = new JsonObject
-                {
-                    ["description"] = "OK (streamed)",
-                    ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } },
-                };
-                continue;
-            }
-            var (status, description) = result.IsGenericType ? result.GetGenericTypeDefinition() switch
-            {
-                var t when t == typeof(Ok<>) => ("200", "OK"),
-                var t when t == typeof(Created<>) => ("201", "Created"),
-                var t when t == typeof(Accepted<>) => ("202", "Accepted"),
-                var t when t == typeof(JsonHttpResult<>) => ("503", "Service unavailable"),
-                _ => ("default", "Response"),
-            } : ("default", "A problem (RFC 9457)");
-            var schema = result.IsGenericType ? Schema(result.GetGenericArguments()[0]) : new JsonObject { ["$ref"] = "#/components/schemas/Problem" };
-            var contentType = result.IsGenericType ? "application/json" : "application/problem+json";
-            responses[status] = new JsonObject
-            {
-                ["description"] = description,
-                ["content"] = new JsonObject { [contentType] = new JsonObject { ["schema"] = schema } },
-            };
+            return new JsonObject { ["description"] = "Any JSON value." };
         }
-        if (access != AccessLevel.Anyone)
+        // The API writes every member of its views, null or not (ApiSetup ignores none), so every member is there.
+        if (response && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject view && view["properties"] is JsonObject members)
         {
-            responses.TryAdd("default", new JsonObject
-            {
-                ["description"] = "A problem (RFC 9457): 401 without a valid token, 403 for a missing role, 404 for another organization.",
-                ["content"] = new JsonObject { ["application/problem+json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/Problem" } } },
-            });
+            view["required"] = new JsonArray([.. members.Select(m => (JsonNode)JsonValue.Create(m.Key))]);
         }
-        return responses;
-    }
-
-    /// <summary>The typed results a function may answer with: <c>Task&lt;Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;&gt;</c> gives both.</summary>
-    private static IEnumerable<Type> ResultTypes(Type returnType)
-    {
-        var type = returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>) ? returnType.GetGenericArguments()[0] : returnType;
-        return type.IsGenericType && type.Name.StartsWith("Results`", StringComparison.Ordinal) ? type.GetGenericArguments() : [type];
-    }
-
-    private static JsonNode Schema(Type type) =>
-        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, SchemaOptions);
-
-    private static readonly JsonSchemaExporterOptions SchemaOptions = new()
-    {
         // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
-        TransformSchemaNode = (context, schema) =>
+        if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)
         {
-            if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)
-            {
-                local.Remove("format");
-                local["description"] = "A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00).";
-            }
-            return schema;
-        },
-    };
-
-    private static JsonObject ProblemSchema() => new()
-    {
-        ["type"] = "object",
-        ["required"] = new JsonArray("type", "title", "status", "code"),
-        ["properties"] = new JsonObject
-        {
-            ["type"] = new JsonObject { ["type"] = "string" },
-            ["title"] = new JsonObject { ["type"] = "string" },
-            ["status"] = new JsonObject { ["type"] = "integer" },
-            ["detail"] = new JsonObject { ["type"] = "string" },
-            ["code"] = new JsonObject { ["type"] = "string" },
-            ["traceId"] = new JsonObject { ["type"] = "string" },
-            ["errors"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } } },
-        },
-    };
+            local.Remove("format");
+            local["description"] = "A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00).";
+        }
+        return schema;
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {
-        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        // Nullable annotations say which members may be null; a constructor parameter without a default is required.
+        var options = new JsonSerializerOptions
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        };
         ApiSetup.Configure(options);
         options.MakeReadOnly();
         return options;

@@ -1,23 +1,33 @@
 using System.Net.Mime;
-using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
+using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Api;
 
-/// <summary>The API's description, and in development a page to explore it.</summary>
-public sealed class OpenApiFunctions(IHostEnvironment environment)
+/// <summary>The API's description, and in development an explorer to try it.</summary>
+public sealed class OpenApiFunctions(IHostEnvironment environment, OnboardingCatalog catalog)
 {
-    private static readonly Lazy<string> Document = new(() => OpenApiDocument.Build(typeof(OpenApiFunctions).Assembly).ToJsonString());
+    private readonly Lazy<string> document = new(() => OpenApiDocument.Build(typeof(OpenApiFunctions).Assembly, catalog).ToJsonString());
 
-    [Function("OpenApiDocument"), Access(AccessLevel.Anyone)]
+    [Function("OpenApiDocument"), Access(AccessLevel.Anyone), ContentResponse(MediaTypeNames.Application.Json, "The OpenAPI 3.1 document")]
     public IResult GetDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi/v1.json")] HttpRequest request) =>
-        Results.Text(Document.Value, MediaTypeNames.Application.Json);
+        Results.Text(document.Value, MediaTypeNames.Application.Json);
 
-    /// <summary>Lists every operation with its access, body and responses; development only (404 elsewhere).</summary>
-    [Function("ApiExplorer"), Access(AccessLevel.Anyone)]
+    /// <summary>An interactive reference (Scalar) where a developer pastes a token and makes calls; development only (404 elsewhere).</summary>
+    [Function("ApiExplorer"), Access(AccessLevel.Anyone), ContentResponse(MediaTypeNames.Text.Html, "The explorer's page"), ProblemResponse(404, "not_found")]
     public IResult GetExplorer([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs")] HttpRequest request) =>
         environment.IsDevelopment()
-            ? Results.Content(ApiExplorerPage.Render(JsonNode.Parse(Document.Value)!.AsObject()), MediaTypeNames.Text.Html)
-            : Problems.NotFound("not_found", "The API explorer is served in development only; the document is at /api/openapi/v1.json.");
+            ? Results.Content(ApiExplorerPage.Html, MediaTypeNames.Text.Html)
+            : ExplorerNotServed();
+
+    /// <summary>The explorer's script (gzip when the client accepts it).</summary>
+    [Function("ApiExplorerAsset"), Access(AccessLevel.Anyone), ContentResponse("text/javascript", "The explorer's script"), ProblemResponse(404, "not_found")]
+    public IResult GetExplorerAsset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{asset}")] HttpRequest request, string asset) =>
+        !environment.IsDevelopment() ? ExplorerNotServed()
+        : asset == ApiExplorerAssets.ScriptName ? ApiExplorerAssets.Script(request)
+        : Problems.NotFound("not_found", $"The explorer has no asset '{asset}'.");
+
+    private static IResult ExplorerNotServed() =>
+        Problems.NotFound("not_found", "The API explorer is served in development only; the document is at /api/openapi/v1.json.");
 }

@@ -16,7 +16,7 @@ public sealed class ChecklistFunctions(OnboardingServices services)
     private const string Route = "orgs/{orgId}/onboarding/checklist";
 
     /// <summary>The checklist evaluated now from the organization's activity; a task seen complete for the first time is recorded.</summary>
-    [Function("GetChecklist"), Access(AccessLevel.OnboardingStateReader)]
+    [Function("GetChecklist"), Access(AccessLevel.OnboardingStateReader), ETagged]
     public async Task<Ok<ChecklistView>> GetChecklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -28,7 +28,8 @@ public sealed class ChecklistFunctions(OnboardingServices services)
     public sealed record ChecklistChangeView(ChecklistView Checklist, IReadOnlyList<EventView> Events);
 
     /// <summary>Completes a manual task (409 for a task completed by activity).</summary>
-    [Function("CompleteChecklistTask"), Access(AccessLevel.OrgAdmin)]
+    [Function("CompleteChecklistTask"), Access(AccessLevel.OrgAdmin), ETagged]
+    [ProblemResponse(404, "checklist_task_not_found"), ProblemResponse(409, "checklist_task_inactive", "checklist_task_not_manual")]
     public async Task<Results<Ok<ChecklistChangeView>, ProblemHttpResult>> CompleteTask(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/{taskId}/complete")] HttpRequest request, string orgId, string taskId,
         CancellationToken cancellationToken)

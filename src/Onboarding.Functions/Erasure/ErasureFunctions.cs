@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Erasure;
@@ -18,7 +19,7 @@ public sealed class ErasureFunctions(OrganizationErasure erasure, IOptions<Erasu
     /// erased before or never seen); 202 <c>in_progress</c> with <c>Location</c> (the status) when the time budget ran
     /// out first: the queue function finishes it, and another DELETE resumes it too.
     /// </summary>
-    [Function("EraseOnboarding"), Access(AccessLevel.OrgAdminOrAnalyst)]
+    [Function("EraseOnboarding"), Access(AccessLevel.OrgAdminOrAnalyst), LocationHeader]
     public async Task<Results<Ok<ErasureStatusView>, Accepted<ErasureStatusView>>> Erase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

@@ -25,7 +25,8 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
     public const int MaxEventsPerRequest = 50;
 
     /// <summary>One event object, or <c>{"events": [...]}</c> with up to 50; all are accepted or none.</summary>
-    [Function("TrackEvents"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(object))]
+    [Function("TrackEvents"), Access(AccessLevel.OrgMember), AcceptsJson(OpenApiSchemas.TrackingRequest)]
+    [ProblemResponse(403, "organization_mismatch"), ProblemResponse(429, "rate_limited")]
     public async Task<Results<Accepted<TrackingReceipt>, ProblemHttpResult>> TrackEvents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "orgs/{orgId}/onboarding/events")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

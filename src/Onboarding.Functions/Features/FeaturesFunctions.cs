@@ -21,7 +21,7 @@ public sealed class FeaturesFunctions(OnboardingServices services)
     public sealed record ShowAllRequest(bool ShowAll);
 
     /// <summary>Unlocked features, the show-all choice, and for each locked feature what is left to unlock it.</summary>
-    [Function("GetFeatures"), Access(AccessLevel.OrgMember)]
+    [Function("GetFeatures"), Access(AccessLevel.OrgMember), ETagged]
     public async Task<Ok<FeaturesView>> GetFeatures(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class FeaturesFunctions(OnboardingServices services)
     public sealed record FeaturesChangeView(FeaturesView Features, IReadOnlyList<EventView> Events);
 
     /// <summary>Switches "show all features" on or off; unlocking by milestones goes on either way.</summary>
-    [Function("SetFeatureVisibility"), Access(AccessLevel.OrgAdmin), AcceptsJson(typeof(ShowAllRequest))]
+    [Function("SetFeatureVisibility"), Access(AccessLevel.OrgAdmin), ETagged, AcceptsJson(typeof(ShowAllRequest))]
     public async Task<Results<Ok<FeaturesChangeView>, ProblemHttpResult>> SetShowAll(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

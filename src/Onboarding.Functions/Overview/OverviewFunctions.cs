@@ -16,7 +16,7 @@ public sealed class OverviewFunctions(OnboardingServices services)
     private const string Route = "orgs/{orgId}/onboarding";
 
     /// <summary>Everything about the organization's onboarding, with its completion percent. An unknown organization reads as not started.</summary>
-    [Function("GetOnboarding"), Access(AccessLevel.OnboardingStateReader)]
+    [Function("GetOnboarding"), Access(AccessLevel.OnboardingStateReader), ETagged]
     public async Task<Ok<OverviewView>> GetOnboarding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class OverviewFunctions(OnboardingServices services)
     }
 
     /// <summary>Starts the wizard over; checklist, features, tutorials and sample data reflect real activity and stay.</summary>
-    [Function("ResetOnboarding"), Access(AccessLevel.OrgAdmin)]
+    [Function("ResetOnboarding"), Access(AccessLevel.OrgAdmin), ETagged]
     public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> ResetOnboarding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/reset")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
     public sealed record SampleDataChangeView(SampleDataView Status, IReadOnlyList<EventView> Events);
 
     /// <summary>Generates a demo data set that expires by itself (409 while one is active).</summary>
-    [Function("GenerateSampleData"), Access(AccessLevel.OrgAdmin)]
+    [Function("GenerateSampleData"), Access(AccessLevel.OrgAdmin), ETagged, ProblemResponse(409, "sample_data_active")]
     public async Task<Results<Created<SampleDataChangeView>, ProblemHttpResult>> Generate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
             new SampleDataChangeView(SampleDataView.From(outcome.Snapshot.Onboarding.State.SampleData, clock.GetUtcNow()), EventView.From(outcome.Events)));
     }
 
-    [Function("GetSampleData"), Access(AccessLevel.OnboardingStateReader)]
+    [Function("GetSampleData"), Access(AccessLevel.OnboardingStateReader), ETagged]
     public async Task<Ok<SampleDataDetailView>> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
     }
 
     /// <summary>Removes every sample row now (409 when there is no active set).</summary>
-    [Function("ClearSampleData"), Access(AccessLevel.OrgAdmin)]
+    [Function("ClearSampleData"), Access(AccessLevel.OrgAdmin), ETagged, ProblemResponse(409, "no_active_sample_data")]
     public async Task<Results<Ok<SampleDataChangeView>, ProblemHttpResult>> Clear(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

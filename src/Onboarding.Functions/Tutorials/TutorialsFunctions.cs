@@ -21,7 +21,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
 
     public sealed record ProgressRequest(int StepsCompleted);
 
-    public sealed record SkipRequest(int? StepReached);
+    public sealed record SkipRequest(int? StepReached = null);
 
     /// <summary>The answer to a tutorial change: all tutorials afterwards (as <c>GET</c> answers them) and the events the change caused.</summary>
     public sealed record TutorialChangeView(IReadOnlyList<TutorialView> Tutorials, int CompletedCount, int TotalCount, IReadOnlyList<EventView> Events)
@@ -31,7 +31,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
             new(tutorials.Tutorials, tutorials.CompletedCount, tutorials.TotalCount, events);
     }
 
-    [Function("GetTutorials"), Access(AccessLevel.OrgMember)]
+    [Function("GetTutorials"), Access(AccessLevel.OrgMember), ETagged]
     public async Task<Ok<TutorialsView>> GetTutorials(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -40,13 +40,14 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     }
 
     /// <summary>Starts a tutorial; after completion or skip this is a replay (progress reset, replay count + 1).</summary>
-    [Function("StartTutorial"), Access(AccessLevel.OrgMember)]
+    [Function("StartTutorial"), Access(AccessLevel.OrgMember), ETagged, ProblemResponse(404, "tutorial_not_found")]
     public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/start")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
         ApplyAsync(orgId, request, (o, now) => TutorialRules.Start(o, services.Catalog, tutorialId, now), cancellationToken);
 
     /// <summary>Records steps completed in the current run: never fewer than before, never more than the tutorial has (422).</summary>
-    [Function("RecordTutorialProgress"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(ProgressRequest))]
+    [Function("RecordTutorialProgress"), Access(AccessLevel.OrgMember), ETagged, AcceptsJson(typeof(ProgressRequest)), ProblemResponse(404, "tutorial_not_found")]
+    [ProblemResponse(409, "tutorial_not_in_progress", "tutorial_not_started", "tutorial_progress_not_monotonic"), ProblemResponse(422, "tutorial_progress_beyond_total")]
     public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Progress(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/progress")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
     {
@@ -66,13 +67,15 @@ public sealed class TutorialsFunctions(OnboardingServices services)
         return await ApplyAsync(orgId, request, (o, now) => TutorialRules.RecordProgress(o, services.Catalog, tutorialId, steps, now), cancellationToken);
     }
 
-    [Function("CompleteTutorial"), Access(AccessLevel.OrgMember)]
+    [Function("CompleteTutorial"), Access(AccessLevel.OrgMember), ETagged, ProblemResponse(404, "tutorial_not_found")]
+    [ProblemResponse(409, "tutorial_already_completed", "tutorial_not_started", "tutorial_skipped")]
     public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/complete")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
         ApplyAsync(orgId, request, (o, now) => TutorialRules.Complete(o, services.Catalog, tutorialId, now), cancellationToken);
 
     /// <summary>Skips a tutorial, optionally saying which step was reached (default: the steps completed so far).</summary>
-    [Function("SkipTutorial"), Access(AccessLevel.OrgMember), AcceptsJson(typeof(SkipRequest))]
+    [Function("SkipTutorial"), Access(AccessLevel.OrgMember), ETagged, AcceptsJson(typeof(SkipRequest), Required = false), ProblemResponse(404, "tutorial_not_found")]
+    [ProblemResponse(409, "tutorial_already_completed", "tutorial_already_skipped")]
     public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Skip(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/skip")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class WebhookSubscriptionFunctions(
     private const string Route = "webhooks/subscriptions";
     private const string OneRoute = Route + "/{subscriptionId}";
 
-    [Function("CreateWebhookSubscription"), Access(AccessLevel.PlatformAdmin), AcceptsJson(typeof(WebhookSubscriptionRequest))]
+    [Function("CreateWebhookSubscription"), Access(AccessLevel.PlatformAdmin), AcceptsJson(typeof(WebhookSubscriptionRequest)), LocationHeader]
     public async Task<Results<Created<WebhookSecretView>, ProblemHttpResult>> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -34,13 +34,13 @@ public sealed class WebhookSubscriptionFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(new WebhookSubscriptionsView([.. (await subscriptions.ListAsync(cancellationToken)).Select(WebhookSubscriptionView.From)]));
 
-    [Function("GetWebhookSubscription"), Access(AccessLevel.PlatformAdmin)]
+    [Function("GetWebhookSubscription"), Access(AccessLevel.PlatformAdmin), ProblemResponse(404, "subscription_not_found")]
     public async Task<Results<Ok<WebhookSubscriptionView>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OneRoute)] HttpRequest request, string subscriptionId, CancellationToken cancellationToken) =>
         await subscriptions.GetAsync(subscriptionId, cancellationToken) is { } found ? TypedResults.Ok(WebhookSubscriptionView.From(found)) : NotFound();
 
     /// <summary>Replaces the target, types, organization filter and switch; the secret stays.</summary>
-    [Function("ReplaceWebhookSubscription"), Access(AccessLevel.PlatformAdmin), AcceptsJson(typeof(WebhookSubscriptionRequest))]
+    [Function("ReplaceWebhookSubscription"), Access(AccessLevel.PlatformAdmin), AcceptsJson(typeof(WebhookSubscriptionRequest)), ProblemResponse(404, "subscription_not_found"), ProblemResponse(409, "concurrent_update")]
     public async Task<Results<Ok<WebhookSubscriptionView>, ProblemHttpResult>> Replace(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = OneRoute)] HttpRequest request, string subscriptionId, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ public sealed class WebhookSubscriptionFunctions(
     }
 
     /// <summary>A new secret; the previous one keeps signing (beside it) for the overlap, so receivers can switch without losing a delivery.</summary>
-    [Function("RotateWebhookSecret"), Access(AccessLevel.PlatformAdmin)]
+    [Function("RotateWebhookSecret"), Access(AccessLevel.PlatformAdmin), ProblemResponse(404, "subscription_not_found"), ProblemResponse(409, "concurrent_update")]
     public Task<Results<Ok<WebhookSecretView>, ProblemHttpResult>> Rotate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = OneRoute + "/rotate-secret")] HttpRequest request, string subscriptionId, CancellationToken cancellationToken) =>
         ChangeAsync(subscriptionId, s => s with
@@ -64,13 +64,13 @@ public sealed class WebhookSubscriptionFunctions(
             Secret = WebhookSignature.NewSecret(), PreviousSecret = s.Secret, PreviousSecretExpiresAt = clock.GetUtcNow().AddHours(options.Value.SecretOverlapHours),
         }, changed => TypedResults.Ok(new WebhookSecretView(WebhookSubscriptionView.From(changed), changed.Secret)), cancellationToken);
 
-    [Function("DeleteWebhookSubscription"), Access(AccessLevel.PlatformAdmin)]
+    [Function("DeleteWebhookSubscription"), Access(AccessLevel.PlatformAdmin), ProblemResponse(404, "subscription_not_found")]
     public async Task<Results<NoContent, ProblemHttpResult>> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = OneRoute)] HttpRequest request, string subscriptionId, CancellationToken cancellationToken) =>
         await subscriptions.DeleteAsync(subscriptionId, cancellationToken) ? TypedResults.NoContent() : NotFound();
 
     /// <summary>The subscription's deliveries, newest attempt first: status, attempts, the receiver's last answer.</summary>
-    [Function("GetWebhookDeliveries"), Access(AccessLevel.PlatformAdmin)]
+    [Function("GetWebhookDeliveries"), Access(AccessLevel.PlatformAdmin), ProblemResponse(404, "subscription_not_found")]
     public async Task<Results<Ok<WebhookDeliveriesView>, ProblemHttpResult>> Deliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OneRoute + "/deliveries")] HttpRequest request, string subscriptionId, CancellationToken cancellationToken) =>
         await subscriptions.GetAsync(subscriptionId, cancellationToken) is null

@@ -20,7 +20,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     /// <summary>A step's body: its data (at most 8 KB, checked per field) with room for JSON whitespace.</summary>
     private const int MaxStepBodyBytes = 16 * 1024;
 
-    [Function("GetWizard"), Access(AccessLevel.OnboardingStateReader)]
+    [Function("GetWizard"), Access(AccessLevel.OnboardingStateReader), ETagged]
     public async Task<Ok<WizardView>> GetWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     }
 
     /// <summary>Marks the wizard as opened (its first step's duration is measured from here); repeating it changes nothing.</summary>
-    [Function("StartWizard"), Access(AccessLevel.OrgAdmin)]
+    [Function("StartWizard"), Access(AccessLevel.OrgAdmin), ETagged]
     public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> StartWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/start")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -39,7 +39,8 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     }
 
     /// <summary>Submits (or edits) one step; steps go in order, an earlier step can be edited at any time.</summary>
-    [Function("SubmitWizardStep"), Access(AccessLevel.OrgAdmin), AcceptsJson(typeof(object))]
+    [Function("SubmitWizardStep"), Access(AccessLevel.OrgAdmin), ETagged, AcceptsJson(OpenApiSchemas.WizardStepRequest)]
+    [ProblemResponse(404, "wizard_step_not_found"), ProblemResponse(409, "wizard_step_out_of_order")]
     public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SubmitStep(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route + "/steps/{step}")] HttpRequest request, string orgId, string step,
         CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
 
-    [Function("SkipWizard"), Access(AccessLevel.OrgAdmin)]
+    [Function("SkipWizard"), Access(AccessLevel.OrgAdmin), ETagged, ProblemResponse(409, "wizard_already_completed", "wizard_already_skipped")]
     public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SkipWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/skip")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Api;
@@ -46,7 +45,7 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         using var response = await admin.GetAsync($"/api/orgs/{org}/onboarding{path}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        AssertValid(Operation(document, operationId)["responses"]!["200"]!["content"]!["application/json"]!["schema"]!, await response.Content.ReadAsStringAsync());
+        OpenApiTestDocument.AssertValid(document, Operation(document, operationId)["responses"]!["200"]!["content"]!["application/json"]!["schema"]!, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -59,37 +58,49 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         using var response = await admin.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json("""{"organizationName":""}"""));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertValid(document["components"]!["schemas"]!["Problem"]!, await response.Content.ReadAsStringAsync());
+        OpenApiTestDocument.AssertValid(document, document["components"]!["schemas"]!["Problem"]!, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
-    public async Task TheApiExplorerPageListsEveryOperationInDevelopment()
+    public async Task TheApiExplorerIsScalarOverTheDocumentWithItsScriptServedByTheApp()
     {
         using var client = fixture.App.CreateClient();
 
-        using var response = await client.GetAsync("/api/docs");
-        var page = await response.Content.ReadAsStringAsync();
+        using var page = await client.GetAsync("/api/docs");
+        var html = await page.Content.ReadAsStringAsync();
+        using var script = await client.GetAsync("/api/docs/scalar.js");
+        var code = await script.Content.ReadAsStringAsync();
+        using var missing = await client.GetAsync("/api/docs/other.js");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("SubmitWizardStep", page);
-        Assert.DoesNotContain("IngestOnboardingEvents", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<script src=\"docs/scalar.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("url: 'openapi/v1.json'", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("createApiReference", code, StringComparison.Ordinal);
+        await missing.AssertProblemAsync(404, "not_found");
     }
 
-    private async Task<JsonObject> DocumentAsync()
+    [Fact]
+    public async Task TheExplorersScriptGoesAsStoredInThePackageToABrowserThatAcceptsGzip()
     {
         using var client = fixture.App.CreateClient();
-        using var response = await client.GetAsync("/api/openapi/v1.json");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/docs/scalar.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+
+        using var response = await client.SendAsync(request);
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var code = await reader.ReadToEndAsync();
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+        Assert.Contains("createApiReference", code, StringComparison.Ordinal);
     }
 
-    private static JsonObject Operation(JsonObject document, string operationId) =>
-        document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Select(o => o.Value!.AsObject()).Single(o => (string?)o["operationId"] == operationId);
+    private Task<JsonObject> DocumentAsync() => OpenApiTestDocument.FetchAsync(fixture.App);
 
-    private static void AssertValid(JsonNode schema, string json)
-    {
-        var result = JsonSchema.FromText(schema.ToJsonString()).Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))) + "\n" + json);
-    }
+    private static JsonObject Operation(JsonObject document, string operationId) => OpenApiTestDocument.Operation(document, operationId);
 }

@@ -1,0 +1,10 @@
+namespace Onboarding.Functions.Api;
+
+/// <summary>What a function that answers an untyped <see cref="IResult"/> sends on success, for the OpenAPI document.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class ContentResponseAttribute(string contentType, string description) : Attribute
+{
+    public string ContentType { get; } = contentType;
+
+    public string Description { get; } = description;
+}
