@@ -126,6 +126,11 @@ public static class OpenApiResponses
                 };
                 continue;
             }
+            if (result == typeof(NoContent))
+            {
+                responses["204"] = new JsonObject { ["description"] = ReasonPhrases.GetReasonPhrase(204) };
+                continue;
+            }
             var definition = result.IsGenericType ? result.GetGenericTypeDefinition() : result;
             var (status, headers) = definition switch
             {
