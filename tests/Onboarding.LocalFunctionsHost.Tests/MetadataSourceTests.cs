@@ -22,7 +22,7 @@ public sealed class MetadataSourceTests
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains(host.Logs.Lines, line => line.Message == "Functions indexed from functions.metadata (worker indexing is off)");
-            Assert.Contains(host.Logs.Lines, line => line.Message.Contains("3 functions loaded (Echo, ProcessMessage, Tick)", StringComparison.Ordinal));
+            Assert.Contains(host.Logs.Lines, line => line.Message.Contains("4 functions loaded (Cancellable, Echo, ProcessMessage, Tick)", StringComparison.Ordinal));
         }
         finally
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Worker;
 
@@ -16,6 +17,7 @@ public sealed partial class TimerTriggers(
     FunctionCatalog catalog,
     AppSettings settings,
     FunctionInvoker invoker,
+    HostDrain drain,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
@@ -31,7 +33,7 @@ public sealed partial class TimerTriggers(
         var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
         var store = monitored ? CreateStore() : null;
         var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
-            invoker, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
+            invoker, drain, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
         return RunAsync(function.Name, listener, stoppingToken);
     }
 
