@@ -62,6 +62,14 @@ public sealed partial class QueueTriggerListener(
             {
                 break;
             }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Past the SDK's own retries (an AggregateException of transport failures): the host restarts the
+                // listener; polling on after a back-off does the same without leaving received messages behind.
+                queueExists = false;
+                PollError(logger, exception, clients.Queue.Name);
+                delay = backoff.AfterNothing();
+            }
             while (running.Count > options.NewBatchThreshold)
             {
                 running.Remove(await Task.WhenAny(running));
@@ -97,6 +105,9 @@ public sealed partial class QueueTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Function {FunctionName} listens to queue {Queue}")]
     private static partial void ListenerStarted(ILogger logger, string functionName, string queue);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Polling queue {Queue} failed; backing off")]
+    private static partial void PollError(ILogger logger, Exception exception, string queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling queue {Queue} failed with status {Status}; backing off")]
     private static partial void PollFailed(ILogger logger, string queue, int status);

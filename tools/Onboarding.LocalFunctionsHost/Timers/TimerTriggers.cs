@@ -34,19 +34,7 @@ public sealed partial class TimerTriggers(
         var store = monitored ? CreateStore() : null;
         var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
             invoker, drain, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
-        return RunAsync(function.Name, listener, stoppingToken);
-    }
-
-    private async Task RunAsync(string functionName, TimerTriggerListener listener, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await listener.RunAsync(stoppingToken);
-        }
-        catch (Azure.RequestFailedException exception)
-        {
-            TimerNotStarted(logger, exception, functionName);
-        }
+        return listener.RunAsync(stoppingToken);
     }
 
     private TimerStatusStore? CreateStore()
@@ -75,9 +63,6 @@ public sealed partial class TimerTriggers(
         var id = $"{machine}-{hash}";
         return id.Length <= 32 ? id : id[^32..];
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The timer trigger of function {FunctionName} cannot start")]
-    private static partial void TimerNotStarted(ILogger logger, Exception exception, string functionName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are not monitored (no storage for their status): {Reason}")]
     private static partial void NoStatusStore(ILogger logger, string reason);
