@@ -76,7 +76,11 @@ public static class LocalFunctionsHost
         services.AddSingleton<HttpRoutes>();
         services.AddSingleton<WorkerHttpForwarder>();
         services.AddSingleton<HttpTriggerMiddleware>();
+        services.AddSingleton<HostId>();
+        services.AddSingleton<AdminAccess>();
         services.AddSingleton<AdminInvokeEndpoint>();
+        services.AddSingleton<HostStatusEndpoint>();
+        services.AddSingleton<AdminRoutes>();
         services.AddHttpForwarder();
         services.AddGrpc(grpc =>
         {
@@ -100,9 +104,9 @@ public static class LocalFunctionsHost
             {
                 await next(context);
             }
-            else if (context.Request.Path.StartsWithSegments("/admin/functions"))
+            else if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
             {
-                await app.Services.GetRequiredService<AdminInvokeEndpoint>().InvokeAsync(context);
+                await app.Services.GetRequiredService<AdminRoutes>().InvokeAsync(context);
             }
             else
             {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +14,7 @@ namespace Onboarding.LocalFunctionsHost.Admin;
 /// <summary>
 /// <c>POST /admin/functions/{name}</c> with <c>{"input": "…"}</c>: runs a queue or timer function once,
 /// as the Functions host's admin API does (202 Accepted, the run continues in the background).
-/// Only loopback clients; no master key.
+/// Who may call it: <see cref="AdminAccess"/>.
 /// </summary>
 public sealed partial class AdminInvokeEndpoint(
     FunctionCatalog catalog,
@@ -29,11 +28,6 @@ public sealed partial class AdminInvokeEndpoint(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "admin-local-only", "The admin API answers local clients only.");
-            return;
-        }
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             await ProblemResponse.MethodNotAllowed(context, ["POST"]);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +11,7 @@ namespace Onboarding.LocalFunctionsHost.Timers;
 
 /// <summary>Starts one schedule per timer-triggered function once the worker has reported its functions.</summary>
 public sealed partial class TimerTriggers(
-    HostStartupOptions startup,
+    HostId hostId,
     FunctionCatalog catalog,
     AppSettings settings,
     FunctionInvoker invoker,
@@ -42,26 +40,13 @@ public sealed partial class TimerTriggers(
         try
         {
             var container = new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
-            return new TimerStatusStore(container, HostId());
+            return new TimerStatusStore(container, hostId.Value);
         }
         catch (InvalidOperationException exception)
         {
             NoStatusStore(logger, exception.Message);
             return null;
         }
-    }
-
-    /// <summary><c>AzureFunctionsWebHost__hostid</c>, else the machine name and a hash of the app folder (at most 32 characters).</summary>
-    private string HostId()
-    {
-        if ((Settings.Get("AzureFunctionsWebHost__hostid") ?? Settings.Get("AzureFunctionsWebHost:hostid")) is { Length: > 0 } configured)
-        {
-            return configured.ToLowerInvariant();
-        }
-        var machine = new string(Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(startup.AppDirectory))))[..8];
-        var id = $"{machine}-{hash}";
-        return id.Length <= 32 ? id : id[^32..];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are not monitored (no storage for their status): {Reason}")]
