@@ -29,18 +29,29 @@ public sealed partial class TimerTriggers(
     {
         var schedule = TimerSchedule.Parse(Settings.Resolve(function.Trigger.Text("schedule") ?? ""));
         var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
-        var store = monitored ? CreateStore() : null;
+        var container = HostsContainer();
+        var store = monitored && container is not null ? new TimerStatusStore(container, hostId.Value) : null;
+        var functionLogger = loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}");
         var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
-            invoker, drain, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
-        return listener.RunAsync(stoppingToken);
+            invoker, drain, timeProvider, functionLogger);
+        if (container is null)
+        {
+            return listener.RunAsync(stoppingToken);
+        }
+        var listenerLock = new ListenerLock(container, hostId.Value, function.Name, ListenerLockPeriod);
+        return new SingletonTimerListener(listenerLock, listener, ListenerLockRecoveryInterval, function.Name, functionLogger).RunAsync(stoppingToken);
     }
 
-    private TimerStatusStore? CreateStore()
+    // The WebJobs SDK's SingletonOptions: ListenerLockPeriod 15 s in Development, ListenerLockRecoveryPollingInterval 1 min.
+    private static readonly TimeSpan ListenerLockPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ListenerLockRecoveryInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The <c>azure-webjobs-hosts</c> container of AzureWebJobsStorage (status and locks), or null without storage.</summary>
+    private BlobContainerClient? HostsContainer()
     {
         try
         {
-            var container = new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
-            return new TimerStatusStore(container, hostId.Value);
+            return new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
         }
         catch (InvalidOperationException exception)
         {
@@ -49,6 +60,6 @@ public sealed partial class TimerTriggers(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are not monitored (no storage for their status): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are neither monitored nor singletons (no storage for their status and locks): {Reason}")]
     private static partial void NoStatusStore(ILogger logger, string reason);
 }
