@@ -93,6 +93,8 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, HostJson ho
             TimeoutExceeded(logger, _functionTimeout!.Value, name, input.InvocationId);
             // The host's grace period is zero: the invocation did not finish, so its worker is replaced.
             RestartingWorker(logger, input.InvocationId);
+            // New invocations (the released message's retry among them) wait for the replacement worker.
+            catalog.Deactivate(function.Session);
             function.Session.RequestRestart($"function timeout of invocation {input.InvocationId}");
             return InvocationResult.Failed($"Timeout value of {_functionTimeout.Value} was exceeded by function: {name}");
         }
