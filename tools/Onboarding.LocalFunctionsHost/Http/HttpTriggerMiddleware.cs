@@ -39,9 +39,6 @@ public sealed partial class HttpTriggerMiddleware(
             case RouteMatch.NoRoute:
                 await ProblemResponse.RouteNotFound(context);
                 return;
-            case RouteMatch.WrongMethod wrongMethod:
-                await ProblemResponse.MethodNotAllowed(context, wrongMethod.Allowed);
-                return;
             case RouteMatch.Found found:
                 if (!catalog.TryGetActive(found.Function.Name, out var function) || function is null)
                 {

@@ -150,7 +150,7 @@ public sealed partial class WorkerSupervisor(
             var response = await session.RequestMetadataAsync(appDirectory, ResponseTimeout, cancellationToken);
             if (response.UseDefaultMetadataIndexing)
             {
-                functions = FunctionsMetadataFile.Read(appDirectory);
+                functions = FunctionsMetadataFile.Read(appDirectory, Dropped);
                 FunctionsIndexed(logger, "functions.metadata (the worker asked for default indexing)");
             }
             else if (response.Result?.Status != StatusResult.Types.Status.Success)
@@ -161,14 +161,15 @@ public sealed partial class WorkerSupervisor(
             {
                 functions = response.FunctionMetadataResults
                     .Where(metadata => metadata.Status is null || metadata.Status.Status == StatusResult.Types.Status.Success || Dropped(metadata.Name, metadata.Status.Exception?.Message ?? "indexing failed"))
-                    .Select(WorkerIndexedFunction.From)
+                    .Select(metadata => TryRead(metadata.Name, () => WorkerIndexedFunction.From(metadata)))
+                    .OfType<FunctionDefinition>()
                     .ToList();
                 FunctionsIndexed(logger, "the worker (FunctionsMetadataRequest)");
             }
         }
         else
         {
-            functions = FunctionsMetadataFile.Read(appDirectory);
+            functions = FunctionsMetadataFile.Read(appDirectory, Dropped);
             FunctionsIndexed(logger, "functions.metadata (worker indexing is off)");
         }
         var runtime = settings.Get("FUNCTIONS_WORKER_RUNTIME") ?? workerConfig.Language;
@@ -176,6 +177,20 @@ public sealed partial class WorkerSupervisor(
             .Where(function => FunctionValidation.FindProblem(function) is not { } problem || Dropped(function.Name, problem))
             .Select(function => function with { Language = runtime })
             .ToList();
+    }
+
+    // A function whose bindings cannot be read is left out, as the host drops a function that fails its validation.
+    private FunctionDefinition? TryRead(string functionName, Func<FunctionDefinition> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (FunctionsMetadataFile.IsUnreadable(exception))
+        {
+            Dropped(functionName, exception.Message);
+            return null;
+        }
     }
 
     private bool Dropped(string functionName, string reason)
