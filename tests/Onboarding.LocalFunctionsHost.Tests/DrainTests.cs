@@ -61,4 +61,37 @@ public sealed class DrainTests
         var status = JsonDocument.Parse((await blob.DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal(missed.AddHours(1), status.GetProperty("Next").GetDateTimeOffset());
     }
+
+    [Fact]
+    public async Task ATimerRunTheDrainCutsOffLeavesTheStatusDueSoTheNextStartRunsItPastDue()
+    {
+        var hostId = TestStorage.UniqueName("host");
+        var now = DateTimeOffset.UtcNow;
+        var missed = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        var container = TestStorage.Container(TimerStatusStore.ContainerName);
+        await container.CreateIfNotExistsAsync();
+        var blob = container.GetBlobClient(TimerStatusStore.BlobName(hostId, "Tick"));
+        await blob.UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(new { Last = missed.AddHours(-1), Next = missed, LastUpdated = missed.AddHours(-1) })), overwrite: true);
+        var slowRun = new Dictionary<string, string>
+        {
+            ["TEST_SCHEDULE"] = "0 0 * * * *",
+            ["TEST_TICK_DELAY_MS"] = "30000",
+            ["LocalFunctionsHost__DrainTimeout"] = "00:00:01",
+        };
+        var cut = await RunningHost.StartAsync(slowRun, hostId: hostId);
+        await using (cut)
+        {
+            await cut.Observations.WaitForAsync("timer-begun", seen => seen.Count == 1);
+            await cut.StopAsync();
+            Assert.Empty(cut.Observations.Read("tick"));
+            Assert.Contains(cut.Logs.Lines, line => line.Message.StartsWith("The drain timed out", StringComparison.Ordinal));
+        }
+        var status = JsonDocument.Parse((await blob.DownloadContentAsync()).Value.Content.ToString()).RootElement;
+        Assert.Equal(missed, status.GetProperty("Next").GetDateTimeOffset());
+
+        await using var next = await RunningHost.StartAsync(new Dictionary<string, string> { ["TEST_SCHEDULE"] = "0 0 * * * *" }, hostId: hostId);
+
+        var tick = Assert.Single(await next.Observations.WaitForAsync("tick", seen => seen.Count == 1));
+        Assert.True(tick.GetProperty("isPastDue").GetBoolean());
+    }
 }
