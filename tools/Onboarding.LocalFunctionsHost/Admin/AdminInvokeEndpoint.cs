@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Http;
@@ -21,7 +20,6 @@ public sealed partial class AdminInvokeEndpoint(
     FunctionInvoker invoker,
     AppSettings settings,
     TimeProvider timeProvider,
-    IHostApplicationLifetime lifetime,
     ILogger<AdminInvokeEndpoint> logger)
 {
     public const string PathPrefix = "/admin/functions/";
@@ -63,7 +61,8 @@ public sealed partial class AdminInvokeEndpoint(
             ? TimerTriggerInput.Create(function, IsCron(function.Trigger.Text("schedule")), null, false, timeProvider.GetUtcNow(), "This function was programmatically called via the host APIs.")
             : QueueTriggerInput.CreateManual(function, input);
         AdminRun(logger, function.Name, invocation.InvocationId);
-        _ = invoker.InvokeWhenReadyAsync(function.Name, invocation, lifetime.ApplicationStopping);
+        // Drained like any run when the host stops (the invoker counts it in flight).
+        _ = invoker.InvokeWhenReadyAsync(function.Name, invocation, CancellationToken.None);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 

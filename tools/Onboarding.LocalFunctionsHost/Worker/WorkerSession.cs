@@ -99,9 +99,6 @@ public sealed partial class WorkerSession(string workerId, WorkerLogRouter logRo
         }
     }
 
-    /// <summary>The number of invocations sent to this worker and not yet answered.</summary>
-    public int InFlightCount => _invocations.Count;
-
     /// <summary>Completes when something asked for this worker to be replaced (a function timeout), with the reason.</summary>
     public Task<string> RestartRequested => _restart.Task;
 
