@@ -36,8 +36,10 @@ settings=local.settings.sample.json
 echo "==> Building the function app and the local Functions host"
 dotnet build src/Onboarding.Functions --nologo -v quiet -c Debug -o artifacts/run/app -p:WarningsNotAsErrors=NU1603
 dotnet build tools/Onboarding.LocalFunctionsHost --nologo -v quiet -c Debug
+# The admin API (/admin/*) requires this master key, as the Functions host requires its own in Azure.
+master_key=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 echo "==> Starting the local Functions host on the app ($settings)"
-AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" \
+AzureWebJobsStorage="$AZURITE_CONNECTION_STRING" LocalFunctionsHost__MasterKey="$master_key" \
   dotnet tools/Onboarding.LocalFunctionsHost/bin/Debug/net10.0/Onboarding.LocalFunctionsHost.dll artifacts/run/app \
   --settings "$settings" --port "$port" &
 host_pid=$!
@@ -53,7 +55,9 @@ cat <<INFO
   API explorer:        http://127.0.0.1:$port/api/docs   (OpenAPI: /api/openapi/v1.json)
   A token to call it:  scripts/dev-token.sh --org my-org --role org_admin
                        (then: curl -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/orgs/my-org/onboarding)
-  Run a timer now:     curl -X POST -H 'Content-Type: application/json' -d '{"input":""}' http://127.0.0.1:$port/admin/functions/PurgeExpiredSampleData
+  Admin (master key):  $master_key
+  Run a timer now:     curl -X POST -H "x-functions-key: $master_key" -H 'Content-Type: application/json' -d '{"input":""}' http://127.0.0.1:$port/admin/functions/PurgeExpiredSampleData
+  Host status:         curl -H "x-functions-key: $master_key" http://127.0.0.1:$port/admin/host/status
   Storage (Azurite):   $AZURITE_CONNECTION_STRING
 
   Press Ctrl-C to stop the host, the worker and Azurite.

@@ -65,8 +65,8 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <summary>
     /// Polls <paramref name="path"/> through the host until it answers 200 and returns the timestamp
-    /// it did. Before that the host refuses the connection (not listening yet) or answers 503 (its
-    /// worker is starting).
+    /// it did. Before that the host refuses the connection (not listening yet); once listening it holds
+    /// a request until its worker is ready (up to 30 s, then 503).
     /// </summary>
     public async Task<long> WaitUntilOkAsync(string path, TimeSpan timeout)
     {

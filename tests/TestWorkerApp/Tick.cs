@@ -2,12 +2,17 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace TestWorkerApp;
 
-/// <summary>Records each timer run with the TimerInfo it received.</summary>
+/// <summary>Records each timer run with the TimerInfo it received; TEST_TICK_DELAY_MS makes a run take that long (recorded as timer-begun first).</summary>
 public sealed class Tick
 {
     [Function("Tick")]
-    public void Run([TimerTrigger("%TEST_SCHEDULE%")] TimerInfo timer, FunctionContext context)
+    public async Task Run([TimerTrigger("%TEST_SCHEDULE%")] TimerInfo timer, FunctionContext context)
     {
+        if (int.TryParse(Environment.GetEnvironmentVariable("TEST_TICK_DELAY_MS"), out var delay) && delay > 0)
+        {
+            Observations.Write("timer-begun", context.InvocationId, new { isPastDue = timer.IsPastDue });
+            await Task.Delay(delay);
+        }
         Observations.Write("tick", context.InvocationId, new
         {
             isPastDue = timer.IsPastDue,

@@ -9,6 +9,7 @@ using Onboarding.LocalFunctionsHost.Admin;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Http;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Queues;
 using Onboarding.LocalFunctionsHost.Timers;
 using Onboarding.LocalFunctionsHost.Worker;
@@ -66,6 +67,7 @@ public static class LocalFunctionsHost
         services.AddSingleton(QueuesOptions.From(hostJson, settings, isDevelopment: true));
         services.AddSingleton(listeners);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HostDrain>();
         services.AddSingleton<GrpcListener>();
         services.AddSingleton<WorkerSessions>();
         services.AddSingleton<FunctionCatalog>();
@@ -74,7 +76,11 @@ public static class LocalFunctionsHost
         services.AddSingleton<HttpRoutes>();
         services.AddSingleton<WorkerHttpForwarder>();
         services.AddSingleton<HttpTriggerMiddleware>();
+        services.AddSingleton<HostId>();
+        services.AddSingleton<AdminAccess>();
         services.AddSingleton<AdminInvokeEndpoint>();
+        services.AddSingleton<HostStatusEndpoint>();
+        services.AddSingleton<AdminRoutes>();
         services.AddHttpForwarder();
         services.AddGrpc(grpc =>
         {
@@ -86,7 +92,7 @@ public static class LocalFunctionsHost
         services.AddHostedService<QueueTriggers>();
         services.AddHostedService<TimerTriggers>();
         services.AddHostedService<HostStartupAnnouncer>();
-        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = HostDrain.ReadTimeout(settings) + TimeSpan.FromSeconds(15));
 
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<GrpcListener>().Bound(listeners.Grpc!.IPEndPoint!.Port));
@@ -98,9 +104,9 @@ public static class LocalFunctionsHost
             {
                 await next(context);
             }
-            else if (context.Request.Path.StartsWithSegments("/admin/functions"))
+            else if (context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
             {
-                await app.Services.GetRequiredService<AdminInvokeEndpoint>().InvokeAsync(context);
+                await app.Services.GetRequiredService<AdminRoutes>().InvokeAsync(context);
             }
             else
             {

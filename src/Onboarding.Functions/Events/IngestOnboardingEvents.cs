@@ -16,7 +16,12 @@ public sealed partial class IngestOnboardingEvents(
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)
 {
-    /// <summary>The message arrives as text (host.json: <c>messageEncoding</c> none); <paramref name="id"/> is the queue's message id.</summary>
+    /// <summary>
+    /// The message arrives as text (host.json: <c>messageEncoding</c> none). <paramref name="id"/> is the trigger's <c>Id</c>
+    /// binding data: the queue message's id, except for a message that is one JSON event, whose own <c>"id"</c> the
+    /// Functions host puts in its place (binding data from a JSON body replaces the message's, case-insensitively), so
+    /// the log lines then name the event. It only labels log lines; nothing is decided by it.
+    /// </summary>
     [Function(nameof(IngestOnboardingEvents))]
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {

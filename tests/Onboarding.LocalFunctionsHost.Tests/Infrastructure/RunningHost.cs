@@ -14,6 +14,7 @@ namespace Onboarding.LocalFunctionsHost.Tests.Infrastructure;
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private RunningHost(WebApplication app, Observations observations, CollectedLogs logs, string queueName, string hostId)
     {
@@ -110,10 +111,20 @@ public sealed class RunningHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host as SIGTERM does (the observations stay readable until the host is disposed).</summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await _app.StopAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
+        if (!_stopped)
+        {
+            await _app.StopAsync();
+        }
         await _app.DisposeAsync();
         try
         {

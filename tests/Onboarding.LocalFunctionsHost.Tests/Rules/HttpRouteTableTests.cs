@@ -14,7 +14,8 @@ public sealed class HttpRouteTableTests
         var found = Assert.IsType<RouteMatch.Found>(table.Match("/api/orders/7", "GET"));
         Assert.Equal("GetOrder", found.Function.Name);
         Assert.Equal("7", found.Values["id"]);
-        Assert.Equal(["GET"], Assert.IsType<RouteMatch.WrongMethod>(table.Match("/api/orders/7", "DELETE")).Allowed);
+        // A method outside the function's methods is no route at all (404), as the host's method constraint makes it.
+        Assert.IsType<RouteMatch.NoRoute>(table.Match("/api/orders/7", "DELETE"));
         Assert.IsType<RouteMatch.NoRoute>(table.Match("/orders/7", "GET"));
     }
 
@@ -41,6 +42,19 @@ public sealed class HttpRouteTableTests
         var table = new HttpRouteTable([Http("ById", "items/{id}", "get"), Http("Latest", "items/latest", "get")], "api");
 
         Assert.Equal("Latest", Assert.IsType<RouteMatch.Found>(table.Match("/api/items/latest", "GET")).Function.Name);
+    }
+
+    [Fact]
+    public void InlineConstraintsAreEvaluatedSoAValueThatFailsThemMatchesNoRoute()
+    {
+        var table = new HttpRouteTable([Http("ById", "items/{id:int}", "get"), Http("BySlug", "items/{slug:alpha:minlength(3)}", "get"), Http("Maybe", "opt/{n:int?}", "get")], "api");
+
+        Assert.Equal("ById", Assert.IsType<RouteMatch.Found>(table.Match("/api/items/42", "GET")).Function.Name);
+        Assert.Equal("BySlug", Assert.IsType<RouteMatch.Found>(table.Match("/api/items/abc", "GET")).Function.Name);
+        Assert.IsType<RouteMatch.NoRoute>(table.Match("/api/items/ab", "GET"));
+        Assert.IsType<RouteMatch.NoRoute>(table.Match("/api/items/4x2", "GET"));
+        Assert.IsType<RouteMatch.Found>(table.Match("/api/opt", "GET"));
+        Assert.IsType<RouteMatch.NoRoute>(table.Match("/api/opt/x", "GET"));
     }
 
     private static FunctionDefinition Http(string name, string? route, params string[] methods)

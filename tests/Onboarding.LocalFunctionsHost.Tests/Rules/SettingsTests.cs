@@ -14,6 +14,15 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void ASubstitutedValueIsNotResolvedAgainSoASelfReferenceCannotRecurse()
+    {
+        var settings = new AppSettings(new Dictionary<string, string> { ["SELF"] = "%SELF%", ["PCT"] = "50%-%OFF%", ["OFF"] = "x" });
+
+        Assert.Equal("%SELF%", settings.Resolve("%SELF%"));
+        Assert.Equal("a-50%-%OFF%-x", settings.Resolve("a-%PCT%-%OFF%"));
+    }
+
+    [Fact]
     public void AConnectionNameIsLookedUpWithTheAzureWebJobsPrefixFirst()
     {
         var settings = new AppSettings(new Dictionary<string, string>

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Http;
@@ -15,25 +13,19 @@ namespace Onboarding.LocalFunctionsHost.Admin;
 /// <summary>
 /// <c>POST /admin/functions/{name}</c> with <c>{"input": "…"}</c>: runs a queue or timer function once,
 /// as the Functions host's admin API does (202 Accepted, the run continues in the background).
-/// Only loopback clients; no master key.
+/// Who may call it: <see cref="AdminAccess"/>.
 /// </summary>
 public sealed partial class AdminInvokeEndpoint(
     FunctionCatalog catalog,
     FunctionInvoker invoker,
     AppSettings settings,
     TimeProvider timeProvider,
-    IHostApplicationLifetime lifetime,
     ILogger<AdminInvokeEndpoint> logger)
 {
     public const string PathPrefix = "/admin/functions/";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
-        {
-            await ProblemResponse.WriteAsync(context, StatusCodes.Status403Forbidden, "admin-local-only", "The admin API answers local clients only.");
-            return;
-        }
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             await ProblemResponse.MethodNotAllowed(context, ["POST"]);
@@ -69,7 +61,8 @@ public sealed partial class AdminInvokeEndpoint(
             ? TimerTriggerInput.Create(function, IsCron(function.Trigger.Text("schedule")), null, false, timeProvider.GetUtcNow(), "This function was programmatically called via the host APIs.")
             : QueueTriggerInput.CreateManual(function, input);
         AdminRun(logger, function.Name, invocation.InvocationId);
-        _ = invoker.InvokeWhenReadyAsync(function.Name, invocation, lifetime.ApplicationStopping);
+        // Drained like any run when the host stops (the invoker counts it in flight).
+        _ = invoker.InvokeWhenReadyAsync(function.Name, invocation, CancellationToken.None);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 

@@ -13,22 +13,27 @@ public sealed class AppSettings(IReadOnlyDictionary<string, string> values)
 
     public string? Get(string name) => Values.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>Replaces each <c>%NAME%</c> with the setting NAME (as the host resolves binding expressions).</summary>
+    /// <summary>
+    /// Replaces each <c>%NAME%</c> with the setting NAME, once, left to right, as the host resolves binding expressions:
+    /// a substituted value is not resolved again (so a setting that names itself cannot recurse).
+    /// </summary>
     public string Resolve(string text)
     {
-        var start = text.IndexOf('%');
-        if (start < 0)
+        var resolved = new System.Text.StringBuilder();
+        var position = 0;
+        while (true)
         {
-            return text;
+            var start = text.IndexOf('%', position);
+            var end = start < 0 ? -1 : text.IndexOf('%', start + 1);
+            if (end < 0)
+            {
+                return resolved.Append(text, position, text.Length - position).ToString();
+            }
+            var name = text[(start + 1)..end];
+            var value = Get(name) ?? throw new InvalidOperationException($"The app setting '{name}' referenced as '%{name}%' is not set.");
+            resolved.Append(text, position, start - position).Append(value);
+            position = end + 1;
         }
-        var end = text.IndexOf('%', start + 1);
-        if (end < 0)
-        {
-            return text;
-        }
-        var name = text[(start + 1)..end];
-        var value = Get(name) ?? throw new InvalidOperationException($"The app setting '{name}' referenced as '%{name}%' is not set.");
-        return Resolve(text[..start] + value + text[(end + 1)..]);
     }
 
     public static AppSettings Load(HostStartupOptions options)

@@ -15,6 +15,31 @@ public sealed class HostJson(IConfiguration configuration)
     /// <summary><c>extensions.http.routePrefix</c>; <c>api</c> when absent, empty allowed.</summary>
     public string RoutePrefix => (Configuration["extensions:http:routePrefix"] ?? "api").Trim('/');
 
+    /// <summary>
+    /// <c>functionTimeout</c>: 30 minutes when absent (the host's default outside the classic Consumption plan, Flex
+    /// Consumption included); <c>-1</c> means none; otherwise at least 1 second. Null means no timeout.
+    /// </summary>
+    public TimeSpan? FunctionTimeout
+    {
+        get
+        {
+            var text = Configuration["functionTimeout"]?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return TimeSpan.FromMinutes(30);
+            }
+            if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var timeout))
+            {
+                throw new FormatException($"host.json functionTimeout '{text}' is not a time span.");
+            }
+            if (timeout == TimeSpan.FromDays(-1))
+            {
+                return null;
+            }
+            return timeout >= TimeSpan.FromSeconds(1) ? timeout : throw new FormatException($"host.json functionTimeout must be at least 00:00:01 (it is '{text}').");
+        }
+    }
+
     public static HostJson Load(string appDirectory, AppSettings settings)
     {
         var path = Path.Combine(appDirectory, "host.json");

@@ -9,6 +9,8 @@ namespace Onboarding.LocalFunctionsHost.Http;
 /// <summary>
 /// Serves the HTTP functions: matches the route, then forwards the request to the worker while the
 /// matching InvocationRequest goes over gRPC. The worker's response reaches the client as the worker wrote it.
+/// While the worker starts or restarts a request waits for it, up to 30 s, as the Functions host holds requests
+/// until it is running (<c>HostAvailabilityCheckMiddleware</c>, <c>ScriptConstants.HostTimeoutSeconds</c>).
 /// </summary>
 public sealed partial class HttpTriggerMiddleware(
     HttpRoutes routes,
@@ -17,29 +19,54 @@ public sealed partial class HttpTriggerMiddleware(
     WorkerHttpForwarder forwarder,
     ILogger<HttpTriggerMiddleware> logger)
 {
+    public static readonly TimeSpan HostReadyTimeout = TimeSpan.FromSeconds(30);
+
     public async Task InvokeAsync(HttpContext context)
     {
+        using var hold = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        hold.CancelAfter(HostReadyTimeout);
         if (routes.Table is not { } table)
         {
-            await ProblemResponse.WorkerNotReady(context);
-            return;
+            if (!await WaitAsync(() => catalog.FunctionsKnown.WaitAsync(hold.Token)) || routes.Table is not { } known)
+            {
+                await ProblemResponse.WorkerNotReady(context);
+                return;
+            }
+            table = known;
         }
         switch (table.Match(context.Request.Path, context.Request.Method))
         {
             case RouteMatch.NoRoute:
                 await ProblemResponse.RouteNotFound(context);
                 return;
-            case RouteMatch.WrongMethod wrongMethod:
-                await ProblemResponse.MethodNotAllowed(context, wrongMethod.Allowed);
-                return;
             case RouteMatch.Found found:
                 if (!catalog.TryGetActive(found.Function.Name, out var function) || function is null)
                 {
-                    await ProblemResponse.WorkerNotReady(context);
-                    return;
+                    HoldingRequest(logger, found.Function.Name);
+                    ActiveFunction? active = null;
+                    if (!await WaitAsync(async () => active = await catalog.WaitForActiveAsync(found.Function.Name, hold.Token)) || active is null)
+                    {
+                        await ProblemResponse.WorkerNotReady(context);
+                        return;
+                    }
+                    function = active;
                 }
                 await ForwardAsync(context, function, found);
                 return;
+        }
+    }
+
+    /// <summary>False when the hold ran out (or the client left, or the restarted worker lacks the function).</summary>
+    private static async Task<bool> WaitAsync(Func<Task> wait)
+    {
+        try
+        {
+            await wait();
+            return true;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -77,6 +104,9 @@ public sealed partial class HttpTriggerMiddleware(
         }
         await ProblemResponse.FunctionFailed(context);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding a request for function {FunctionName} until the worker is ready")]
+    private static partial void HoldingRequest(ILogger logger, string functionName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The worker did not report HttpUri; function {FunctionName} cannot be served")]
     private static partial void HttpUriMissing(ILogger logger, string functionName);

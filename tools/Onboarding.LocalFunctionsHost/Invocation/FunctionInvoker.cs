@@ -1,20 +1,32 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Onboarding.LocalFunctionsHost.Configuration;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Rpc;
 using Onboarding.LocalFunctionsHost.Worker;
 
 namespace Onboarding.LocalFunctionsHost.Invocation;
 
-/// <summary>Sends one InvocationRequest to the worker serving a function and waits for its InvocationResponse.</summary>
-public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvider timeProvider, ILogger<FunctionInvoker> logger)
+/// <summary>
+/// Sends one InvocationRequest to the worker serving a function and waits for its InvocationResponse. A cancelled
+/// token sends InvocationCancel and the invocation goes on; past host.json's <c>functionTimeout</c> the invocation fails
+/// at once and its worker is restarted, as the Functions host does.
+/// </summary>
+public sealed partial class FunctionInvoker(FunctionCatalog catalog, HostJson hostJson, HostDrain drain, TimeProvider timeProvider, ILogger<FunctionInvoker> logger)
 {
+    private readonly TimeSpan? _functionTimeout = hostJson.FunctionTimeout;
+
     /// <summary>Waits out a worker (re)start first; queue and timer triggers use this.</summary>
     public async Task<InvocationResult> InvokeWhenReadyAsync(string functionName, InvocationInput input, CancellationToken cancellationToken)
     {
         ActiveFunction function;
         try
         {
-            function = await catalog.WaitForActiveAsync(functionName, cancellationToken);
+            function = await catalog.WaitForActiveAsync(functionName, drain.Expired);
+        }
+        catch (OperationCanceledException) when (drain.Expired.IsCancellationRequested)
+        {
+            return InvocationResult.Failed("The host stopped before a worker could run the invocation.");
         }
         catch (InvalidOperationException exception)
         {
@@ -27,6 +39,7 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
     public async Task<InvocationResult> InvokeAsync(ActiveFunction function, InvocationInput input, CancellationToken cancellationToken)
     {
         var name = function.Definition.Name;
+        using var inFlight = drain.Begin();
         var started = timeProvider.GetTimestamp();
         Executing(logger, name, input.Reason, input.InvocationId);
         var result = await SendAsync(function, input, cancellationToken);
@@ -42,7 +55,7 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
         return result;
     }
 
-    private static async Task<InvocationResult> SendAsync(ActiveFunction function, InvocationInput input, CancellationToken cancellationToken)
+    private async Task<InvocationResult> SendAsync(ActiveFunction function, InvocationInput input, CancellationToken cancellationToken)
     {
         if (function.LoadError is { } loadError)
         {
@@ -60,9 +73,12 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
         {
             request.TriggerMetadata[key] = value;
         }
+        using var timeout = _functionTimeout is { } limit ? new CancellationTokenSource(limit, timeProvider) : new CancellationTokenSource();
+        // The caller's token (client gone), the timeout and a drain that ran out each send InvocationCancel.
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, drain.Expired);
         try
         {
-            var response = await function.Session.InvokeAsync(function.Definition.Name, request, cancellationToken);
+            var response = await function.Session.InvokeAsync(function.Definition.Name, request, cancel.Token, timeout.Token);
             return response.Result?.Status == StatusResult.Types.Status.Success
                 ? new InvocationResult(true, null, response)
                 : new InvocationResult(false, response.Result?.Exception?.Message ?? response.Result?.Status.ToString(), response);
@@ -71,14 +87,26 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, TimeProvide
         {
             return InvocationResult.Failed(exception.Message);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            // The HTTP client went away or the host is stopping; the worker's late response is ignored.
-            return InvocationResult.Failed("The invocation was abandoned before the worker answered.");
+            var name = function.Definition.Name;
+            TimeoutExceeded(logger, _functionTimeout!.Value, name, input.InvocationId);
+            // The host's grace period is zero: the invocation did not finish, so its worker is replaced.
+            RestartingWorker(logger, input.InvocationId);
+            // New invocations (the released message's retry among them) wait for the replacement worker.
+            catalog.Deactivate(function.Session);
+            function.Session.RequestRestart($"function timeout of invocation {input.InvocationId}");
+            return InvocationResult.Failed($"Timeout value of {_functionTimeout.Value} was exceeded by function: {name}");
         }
     }
 
     private static string NewTraceParent() => $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-00";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timeout value of {Timeout} exceeded by function '{FunctionName}' (Id: '{InvocationId}'). Initiating cancellation.")]
+    private static partial void TimeoutExceeded(ILogger logger, TimeSpan timeout, string functionName, string invocationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A function timeout has occurred. Restarting worker process executing invocationId '{InvocationId}'.")]
+    private static partial void RestartingWorker(ILogger logger, string invocationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executing 'Functions.{FunctionName}' (Reason='{Reason}', Id={InvocationId})")]
     private static partial void Executing(ILogger logger, string functionName, string reason, string invocationId);

@@ -5,7 +5,8 @@ namespace Onboarding.LocalFunctionsHost.Metadata;
 /// <summary>Reads functions.metadata, which the Worker SDK writes next to the app; used when worker indexing is off.</summary>
 public static class FunctionsMetadataFile
 {
-    public static IReadOnlyList<FunctionDefinition> Read(string appDirectory)
+    /// <summary>The functions of the file; one whose entry cannot be read is reported to <paramref name="dropped"/> and left out.</summary>
+    public static IReadOnlyList<FunctionDefinition> Read(string appDirectory, Func<string, string, bool> dropped)
     {
         var path = Path.Combine(appDirectory, "functions.metadata");
         if (!File.Exists(path))
@@ -13,8 +14,24 @@ public static class FunctionsMetadataFile
             throw new FileNotFoundException("The app folder has no functions.metadata.", path);
         }
         var functions = JsonNode.Parse(File.ReadAllText(path))?.AsArray() ?? throw new InvalidDataException("functions.metadata is empty.");
-        return functions.OfType<JsonObject>().Select(Parse).ToList();
+        var definitions = new List<FunctionDefinition>();
+        foreach (var function in functions.OfType<JsonObject>())
+        {
+            try
+            {
+                definitions.Add(Parse(function));
+            }
+            catch (Exception exception) when (IsUnreadable(exception))
+            {
+                dropped(function["name"]?.ToString() ?? "(unnamed)", exception.Message);
+            }
+        }
+        return definitions;
     }
+
+    /// <summary>What reading a function's metadata throws when its JSON is not what the host expects.</summary>
+    public static bool IsUnreadable(Exception exception) =>
+        exception is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or FormatException;
 
     private static FunctionDefinition Parse(JsonObject function)
     {

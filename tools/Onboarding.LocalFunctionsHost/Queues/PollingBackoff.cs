@@ -2,11 +2,12 @@ namespace Onboarding.LocalFunctionsHost.Queues;
 
 /// <summary>
 /// The queue listener's polling delay: 100 ms after a poll that found messages; otherwise
-/// 100 ms + random(0.8–1.2) × 2^(n−1) × 100 ms, capped at maxPollingInterval.
+/// 100 ms + random(0.8–1.2) × 2^(n−1) × 100 ms, capped at maxPollingInterval. With another minimum it is the
+/// WebJobs SDK's <c>RandomizedExponentialBackoffStrategy</c> the host also retries failed listeners with (2 s to 2 min).
 /// </summary>
-public sealed class PollingBackoff(TimeSpan maxInterval)
+public sealed class PollingBackoff(TimeSpan maxInterval, TimeSpan? minimumInterval = null)
 {
-    private static readonly TimeSpan Minimum = TimeSpan.FromMilliseconds(100);
+    private readonly TimeSpan Minimum = minimumInterval ?? TimeSpan.FromMilliseconds(100);
     private int _emptyPolls;
 
     public TimeSpan AfterMessages()

@@ -23,7 +23,7 @@ public sealed partial class QueueMessageProcessor(
     private readonly SemaphoreSlim _poisonQueueCreated = new(1, 1);
     private bool _poisonQueueExists;
 
-    public async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    public async Task ProcessAsync(QueueMessage message)
     {
         var receipt = new MessageReceipt(message.MessageId, message.PopReceipt);
         var rawText = message.Body.ToString();
@@ -42,7 +42,7 @@ public sealed partial class QueueMessageProcessor(
             }
             return;
         }
-        var succeeded = await InvokeWithRenewalAsync(message, body, receipt, cancellationToken);
+        var succeeded = await InvokeWithRenewalAsync(message, body, receipt);
         if (succeeded)
         {
             await IgnoringGoneAsync(() => clients.Queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt, CancellationToken.None));
@@ -57,7 +57,7 @@ public sealed partial class QueueMessageProcessor(
         }
     }
 
-    private async Task<bool> InvokeWithRenewalAsync(QueueMessage message, byte[] body, MessageReceipt receipt, CancellationToken cancellationToken)
+    private async Task<bool> InvokeWithRenewalAsync(QueueMessage message, byte[] body, MessageReceipt receipt)
     {
         var input = QueueTriggerInput.Create(function, clients.Queue.Name, message, body);
         if (input is null)
@@ -69,12 +69,8 @@ public sealed partial class QueueMessageProcessor(
         var renewal = RenewVisibilityAsync(receipt, renewing.Token);
         try
         {
-            var result = await invoker.InvokeWhenReadyAsync(function.Name, input, cancellationToken);
+            var result = await invoker.InvokeWhenReadyAsync(function.Name, input, CancellationToken.None);
             return result.Succeeded;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
         finally
         {

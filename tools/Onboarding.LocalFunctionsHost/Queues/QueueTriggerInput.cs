@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Onboarding.LocalFunctionsHost.Invocation;
 using Onboarding.LocalFunctionsHost.Metadata;
@@ -37,7 +36,7 @@ public static class QueueTriggerInput
         metadata["PopReceipt"] = TypedDataValues.String(message.PopReceipt);
         if (text is not null)
         {
-            AddJsonProperties(text, metadata);
+            MessageBindingData.Apply(text, metadata);
         }
         var value = binary ? TypedDataValues.Bytes(body) : TypedDataValues.String(text!);
         var trigger = new ParameterBinding { Name = function.Trigger.Name, Data = value };
@@ -64,64 +63,6 @@ public static class QueueTriggerInput
         catch (DecoderFallbackException)
         {
             return null;
-        }
-    }
-
-    // The host adds a JSON object body's top-level properties to the binding data (arrays left out).
-    private static void AddJsonProperties(string text, Dictionary<string, TypedData> metadata)
-    {
-        if (!text.TrimStart().StartsWith('{'))
-        {
-            return;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                // The message's own properties never replace the host's (Id, DequeueCount…), and a name or value that
-                // is not well-formed UTF-16 (an escaped lone surrogate) cannot travel over gRPC: both are left out.
-                if (!TryRead(property, out var name, out var value) || metadata.ContainsKey(name) || property.Value.ValueKind == JsonValueKind.Array)
-                {
-                    continue;
-                }
-                if (IsWellFormed(name) && IsWellFormed(value))
-                {
-                    metadata[name] = property.Value.ValueKind == JsonValueKind.String ? TypedDataValues.String(value) : TypedDataValues.Json(value);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON after all: no extra binding data.
-        }
-    }
-
-    private static bool TryRead(JsonProperty property, out string name, out string value)
-    {
-        try
-        {
-            name = property.Name;
-            value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            (name, value) = ("", "");
-            return false;
-        }
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        try
-        {
-            StrictUtf8.GetByteCount(text);
-            return true;
-        }
-        catch (EncoderFallbackException)
-        {
-            return false;
         }
     }
 }

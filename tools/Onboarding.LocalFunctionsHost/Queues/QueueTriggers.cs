@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Worker;
 
@@ -13,6 +14,7 @@ public sealed partial class QueueTriggers(
     AppSettings settings,
     QueuesOptions options,
     FunctionInvoker invoker,
+    HostDrain drain,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
@@ -30,7 +32,7 @@ public sealed partial class QueueTriggers(
         var clients = QueueClients.Create(StorageConnection.Resolve(Settings, function.Trigger.Text("connection")), queueName);
         var functionLogger = loggerFactory.CreateLogger($"Host.Triggers.Queue.{function.Name}");
         var processor = new QueueMessageProcessor(function, clients, options, invoker, timeProvider, functionLogger);
-        return new QueueTriggerListener(function, clients, options, processor, timeProvider, functionLogger).RunAsync(stoppingToken);
+        return new QueueTriggerListener(function, clients, options, processor, drain, timeProvider, functionLogger).RunAsync(stoppingToken);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]

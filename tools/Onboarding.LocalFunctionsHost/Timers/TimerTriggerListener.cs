@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Metadata;
 
 namespace Onboarding.LocalFunctionsHost.Timers;
@@ -7,7 +8,8 @@ namespace Onboarding.LocalFunctionsHost.Timers;
 /// <summary>
 /// Runs one timer-triggered function on its schedule (UTC). With monitoring, the status kept in storage
 /// makes a run missed while the host was down fire once at start with <c>IsPastDue</c>; otherwise
-/// <c>runOnStartup</c> fires once at start. Runs never overlap; a failed run keeps the schedule.
+/// <c>runOnStartup</c> fires once at start. Runs never overlap; a failed run keeps the schedule. A run under way when
+/// the host stops finishes (drain); one the stop cuts off leaves the status unchanged, so it runs past due next time.
 /// </summary>
 public sealed partial class TimerTriggerListener(
     FunctionDefinition function,
@@ -15,21 +17,23 @@ public sealed partial class TimerTriggerListener(
     TimerStatusStore? store,
     bool runOnStartup,
     FunctionInvoker invoker,
+    HostDrain drain,
     TimeProvider timeProvider,
     ILogger logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        using var listening = drain.Begin();
         var now = timeProvider.GetUtcNow();
         var status = store is null ? null : await CheckPastDueAsync(now, cancellationToken);
         TimerStarted(logger, function.Name, schedule.Next(now), store is not null);
         if (status is not null && now > status.Next)
         {
-            status = await RunOnceAsync(status, isPastDue: true, status.Next, "Timer is past due.", cancellationToken);
+            status = await RunOnceAsync(status, isPastDue: true, status.Next, "Timer is past due.");
         }
         else if (runOnStartup)
         {
-            status = await RunOnceAsync(status, isPastDue: false, now, "Timer fired on start-up (runOnStartup).", cancellationToken);
+            status = await RunOnceAsync(status, isPastDue: false, now, "Timer fired on start-up (runOnStartup).");
         }
         var last = timeProvider.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
@@ -47,7 +51,7 @@ public sealed partial class TimerTriggerListener(
             {
                 break;
             }
-            status = await RunOnceAsync(status, isPastDue: false, next, "Timer fired at its scheduled time.", cancellationToken);
+            status = await RunOnceAsync(status, isPastDue: false, next, "Timer fired at its scheduled time.");
             // Occurrences that passed while the function ran are skipped, as the host skips them.
             var finished = timeProvider.GetUtcNow();
             last = finished > next ? finished : next;
@@ -55,20 +59,14 @@ public sealed partial class TimerTriggerListener(
     }
 
     /// <summary>Runs the function now and moves the status on; returns the new status (null without monitoring).</summary>
-    public async Task<ScheduleStatus?> RunOnceAsync(ScheduleStatus? status, bool isPastDue, DateTimeOffset due, string reason, CancellationToken cancellationToken)
+    public async Task<ScheduleStatus?> RunOnceAsync(ScheduleStatus? status, bool isPastDue, DateTimeOffset due, string reason)
     {
         var now = timeProvider.GetUtcNow();
         var input = TimerTriggerInput.Create(function, schedule.IsCron, status, isPastDue, now, reason);
-        try
+        var result = await invoker.InvokeWhenReadyAsync(function.Name, input, CancellationToken.None);
+        if (!result.Succeeded && drain.Expired.IsCancellationRequested)
         {
-            await invoker.InvokeWhenReadyAsync(function.Name, input, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return status;
-        }
-        if (cancellationToken.IsCancellationRequested)
-        {
+            // Cut off by the stop: the stored status still says this occurrence is due.
             return status;
         }
         if (store is null)
@@ -80,7 +78,7 @@ public sealed partial class TimerTriggerListener(
         var updated = new ScheduleStatus(last, schedule.Next(last), last);
         try
         {
-            await store.WriteAsync(function.Name, updated, cancellationToken);
+            await store.WriteAsync(function.Name, updated, CancellationToken.None);
         }
         catch (Exception exception) when (exception is Azure.RequestFailedException or OperationCanceledException)
         {

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
 using Onboarding.LocalFunctionsHost.Invocation;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Worker;
 
@@ -12,10 +11,11 @@ namespace Onboarding.LocalFunctionsHost.Timers;
 
 /// <summary>Starts one schedule per timer-triggered function once the worker has reported its functions.</summary>
 public sealed partial class TimerTriggers(
-    HostStartupOptions startup,
+    HostId hostId,
     FunctionCatalog catalog,
     AppSettings settings,
     FunctionInvoker invoker,
+    HostDrain drain,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
@@ -29,30 +29,29 @@ public sealed partial class TimerTriggers(
     {
         var schedule = TimerSchedule.Parse(Settings.Resolve(function.Trigger.Text("schedule") ?? ""));
         var monitored = (function.Trigger.Flag("useMonitor") ?? true) && !schedule.FiresMoreThanOncePerMinute(timeProvider.GetUtcNow());
-        var store = monitored ? CreateStore() : null;
+        var container = HostsContainer();
+        var store = monitored && container is not null ? new TimerStatusStore(container, hostId.Value) : null;
+        var functionLogger = loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}");
         var listener = new TimerTriggerListener(function, schedule, store, function.Trigger.Flag("runOnStartup") ?? false,
-            invoker, timeProvider, loggerFactory.CreateLogger($"Host.Triggers.Timer.{function.Name}"));
-        return RunAsync(function.Name, listener, stoppingToken);
+            invoker, drain, timeProvider, functionLogger);
+        if (container is null)
+        {
+            return listener.RunAsync(stoppingToken);
+        }
+        var listenerLock = new ListenerLock(container, hostId.Value, function.Name, ListenerLockPeriod);
+        return new SingletonTimerListener(listenerLock, listener, ListenerLockRecoveryInterval, function.Name, functionLogger).RunAsync(stoppingToken);
     }
 
-    private async Task RunAsync(string functionName, TimerTriggerListener listener, CancellationToken stoppingToken)
+    // The WebJobs SDK's SingletonOptions: ListenerLockPeriod 15 s in Development, ListenerLockRecoveryPollingInterval 1 min.
+    private static readonly TimeSpan ListenerLockPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ListenerLockRecoveryInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The <c>azure-webjobs-hosts</c> container of AzureWebJobsStorage (status and locks), or null without storage.</summary>
+    private BlobContainerClient? HostsContainer()
     {
         try
         {
-            await listener.RunAsync(stoppingToken);
-        }
-        catch (Azure.RequestFailedException exception)
-        {
-            TimerNotStarted(logger, exception, functionName);
-        }
-    }
-
-    private TimerStatusStore? CreateStore()
-    {
-        try
-        {
-            var container = new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
-            return new TimerStatusStore(container, HostId());
+            return new BlobServiceClient(StorageConnection.Resolve(Settings, "Storage")).GetBlobContainerClient(TimerStatusStore.ContainerName);
         }
         catch (InvalidOperationException exception)
         {
@@ -61,22 +60,6 @@ public sealed partial class TimerTriggers(
         }
     }
 
-    /// <summary><c>AzureFunctionsWebHost__hostid</c>, else the machine name and a hash of the app folder (at most 32 characters).</summary>
-    private string HostId()
-    {
-        if ((Settings.Get("AzureFunctionsWebHost__hostid") ?? Settings.Get("AzureFunctionsWebHost:hostid")) is { Length: > 0 } configured)
-        {
-            return configured.ToLowerInvariant();
-        }
-        var machine = new string(Environment.MachineName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(startup.AppDirectory))))[..8];
-        var id = $"{machine}-{hash}";
-        return id.Length <= 32 ? id : id[^32..];
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The timer trigger of function {FunctionName} cannot start")]
-    private static partial void TimerNotStarted(ILogger logger, Exception exception, string functionName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are not monitored (no storage for their status): {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer schedules are neither monitored nor singletons (no storage for their status and locks): {Reason}")]
     private static partial void NoStatusStore(ILogger logger, string reason);
 }

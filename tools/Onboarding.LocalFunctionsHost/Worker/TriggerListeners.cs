@@ -9,6 +9,8 @@ namespace Onboarding.LocalFunctionsHost.Worker;
 /// Starts one listener per function of one trigger type once the worker has reported its functions;
 /// a trigger whose binding cannot be used is logged and the others run. A function disabled with the app
 /// setting <c>AzureWebJobs.{FunctionName}.Disabled</c> = <c>true</c> gets no listener, as in the Functions host.
+/// A listener that fails (a storage error past the SDK's retries, a malformed timer status) is logged and started
+/// again after 2 s doubling to 2 min, as the WebJobs SDK's <c>FunctionListener</c> retries it; it never stops the host.
 /// </summary>
 public abstract partial class TriggerListeners(FunctionCatalog catalog, AppSettings settings, IHostApplicationLifetime lifetime, ILogger logger) : BackgroundService
 {
@@ -40,7 +42,7 @@ public abstract partial class TriggerListeners(FunctionCatalog catalog, AppSetti
             }
             try
             {
-                running.Add(Start(function, stoppingToken));
+                running.Add(SuperviseAsync(function, Start(function, stoppingToken), stoppingToken));
             }
             catch (Exception exception) when (IsBindingError(exception))
             {
@@ -50,11 +52,69 @@ public abstract partial class TriggerListeners(FunctionCatalog catalog, AppSetti
         await Task.WhenAll(running);
     }
 
+    /// <summary>Ours: the first delay before a failed listener is started again (the host's 2 s; tests shorten it).</summary>
+    public const string RetryIntervalSetting = "LocalFunctionsHost__ListenerRetryInterval";
+
+    private async Task SuperviseAsync(FunctionDefinition function, Task listener, CancellationToken stoppingToken)
+    {
+        var minimum = TimeSpan.TryParse(settings.Get(RetryIntervalSetting), System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > TimeSpan.Zero
+            ? configured
+            : TimeSpan.FromSeconds(2);
+        var backoff = new Queues.PollingBackoff(TimeSpan.FromMinutes(2), minimum);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await listener;
+                if (attempt > 1)
+                {
+                    // Only reached when the restarted listener ran to its stop.
+                    ListenerStopped(logger, function.Name);
+                }
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                ListenerFailed(logger, exception, function.Name);
+            }
+            try
+            {
+                await Task.Delay(backoff.AfterNothing(), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            ListenerRetrying(logger, function.Name, attempt);
+            try
+            {
+                listener = Start(function, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                listener = Task.FromException(exception);
+            }
+        }
+    }
+
     public static bool IsDisabled(AppSettings settings, string functionName) =>
         bool.TryParse(settings.Get($"AzureWebJobs.{functionName}.Disabled"), out var disabled) && disabled;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {TriggerType} of function {FunctionName} is disabled (AzureWebJobs.{FunctionName}.Disabled)")]
     private static partial void Disabled(ILogger logger, string triggerType, string functionName);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The listener for function 'Functions.{FunctionName}' was unable to start or failed.")]
+    private static partial void ListenerFailed(ILogger logger, Exception exception, string functionName);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying to start listener for function 'Functions.{FunctionName}' (Attempt {Attempt})")]
+    private static partial void ListenerRetrying(ILogger logger, string functionName, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The restarted listener for function 'Functions.{FunctionName}' stopped")]
+    private static partial void ListenerStopped(ILogger logger, string functionName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The {TriggerType} of function {FunctionName} cannot start")]
     private static partial void NotStarted(ILogger logger, Exception exception, string triggerType, string functionName);

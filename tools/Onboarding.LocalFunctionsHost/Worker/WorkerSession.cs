@@ -18,6 +18,7 @@ public sealed partial class WorkerSession(string workerId, WorkerLogRouter logRo
     private readonly TaskCompletionSource<FunctionMetadataResponse> _metadata = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<FunctionLoadResponse>> _loads = new();
     private readonly ConcurrentDictionary<string, PendingInvocation> _invocations = new();
+    private readonly TaskCompletionSource<string> _restart = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Exception? _failure;
 
     public string WorkerId { get; } = workerId;
@@ -74,7 +75,12 @@ public sealed partial class WorkerSession(string workerId, WorkerLogRouter logRo
         return pending.Task.WaitAsync(timeout, cancellationToken);
     }
 
-    public async Task<InvocationResponse> InvokeAsync(string functionName, InvocationRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the invocation and waits for its response. <paramref name="cancel"/> does not abandon the wait: it sends
+    /// InvocationCancel (when the worker handles it) and the worker still answers, as the Functions host does on a client
+    /// disconnect or a timeout. Only <paramref name="abandon"/> (and a worker failure) ends the wait early.
+    /// </summary>
+    public async Task<InvocationResponse> InvokeAsync(string functionName, InvocationRequest request, CancellationToken cancel, CancellationToken abandon)
     {
         var pending = new PendingInvocation(functionName, new(TaskCreationOptions.RunContinuationsAsynchronously));
         _invocations[request.InvocationId] = pending;
@@ -82,11 +88,37 @@ public sealed partial class WorkerSession(string workerId, WorkerLogRouter logRo
         {
             ThrowIfFailed();
             Send(new StreamingMessage { InvocationRequest = request });
-            return await pending.Response.Task.WaitAsync(cancellationToken);
+            using var cancellation = HasCapability("HandlesInvocationCancelMessage")
+                ? cancel.Register(() => TrySendCancel(request.InvocationId))
+                : default;
+            return await pending.Response.Task.WaitAsync(abandon);
         }
         finally
         {
             _invocations.TryRemove(request.InvocationId, out _);
+        }
+    }
+
+    /// <summary>Completes when something asked for this worker to be replaced (a function timeout), with the reason.</summary>
+    public Task<string> RestartRequested => _restart.Task;
+
+    /// <summary>Asks the supervisor to replace this worker, as the Functions host restarts the worker of a timed-out invocation.</summary>
+    public void RequestRestart(string reason) => _restart.TrySetResult(reason);
+
+    private void TrySendCancel(string invocationId)
+    {
+        if (!_invocations.ContainsKey(invocationId))
+        {
+            return;
+        }
+        try
+        {
+            Send(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } });
+            InvocationCancelSent(logger, invocationId);
+        }
+        catch (WorkerUnavailableException)
+        {
+            // The worker is gone: the invocation fails with it.
         }
     }
 
@@ -173,6 +205,9 @@ public sealed partial class WorkerSession(string workerId, WorkerLogRouter logRo
     }
 
     private sealed record PendingInvocation(string FunctionName, TaskCompletionSource<InvocationResponse> Response);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent InvocationCancel for invocation {InvocationId}")]
+    private static partial void InvocationCancelSent(ILogger logger, string invocationId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The stream of worker {WorkerId} ended: {Reason}")]
     private static partial void StreamEnded(ILogger logger, string workerId, string reason);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Onboarding.LocalFunctionsHost.Configuration;
+using Onboarding.LocalFunctionsHost.Lifecycle;
 using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Rpc;
 
@@ -8,7 +9,8 @@ namespace Onboarding.LocalFunctionsHost.Worker;
 
 /// <summary>
 /// Starts the worker, takes it through StartStream, init, metadata and loads, restarts it with
-/// back-off when it dies, and sends WorkerTerminate when the host stops.
+/// back-off when it dies (or when a function timeout asks for a new one), and, when the host stops, waits for the
+/// work in flight to drain before it sends WorkerTerminate.
 /// </summary>
 public sealed partial class WorkerSupervisor(
     HostStartupOptions startup,
@@ -18,6 +20,7 @@ public sealed partial class WorkerSupervisor(
     WorkerSessions sessions,
     FunctionCatalog catalog,
     WorkerLogRouter logRouter,
+    HostDrain drain,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggerFactory,
@@ -81,11 +84,16 @@ public sealed partial class WorkerSupervisor(
             {
                 await StartFunctionsAsync(session, appDirectory, stoppingToken);
                 becameReady = true;
-                await process.Exited.WaitAsync(stoppingToken);
+                var ended = await Task.WhenAny(process.Exited, session.RestartRequested).WaitAsync(stoppingToken);
+                if (ended == session.RestartRequested)
+                {
+                    RestartRequested(logger, process.Id, await session.RestartRequested);
+                    process.Kill();
+                }
             }
             catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
-                await StopAsync(session, process);
+                await DrainAndStopAsync(session, process, becameReady);
                 return becameReady;
             }
             catch (Exception exception) when (!becameReady)
@@ -142,7 +150,7 @@ public sealed partial class WorkerSupervisor(
             var response = await session.RequestMetadataAsync(appDirectory, ResponseTimeout, cancellationToken);
             if (response.UseDefaultMetadataIndexing)
             {
-                functions = FunctionsMetadataFile.Read(appDirectory);
+                functions = FunctionsMetadataFile.Read(appDirectory, Dropped);
                 FunctionsIndexed(logger, "functions.metadata (the worker asked for default indexing)");
             }
             else if (response.Result?.Status != StatusResult.Types.Status.Success)
@@ -153,14 +161,15 @@ public sealed partial class WorkerSupervisor(
             {
                 functions = response.FunctionMetadataResults
                     .Where(metadata => metadata.Status is null || metadata.Status.Status == StatusResult.Types.Status.Success || Dropped(metadata.Name, metadata.Status.Exception?.Message ?? "indexing failed"))
-                    .Select(WorkerIndexedFunction.From)
+                    .Select(metadata => TryRead(metadata.Name, () => WorkerIndexedFunction.From(metadata)))
+                    .OfType<FunctionDefinition>()
                     .ToList();
                 FunctionsIndexed(logger, "the worker (FunctionsMetadataRequest)");
             }
         }
         else
         {
-            functions = FunctionsMetadataFile.Read(appDirectory);
+            functions = FunctionsMetadataFile.Read(appDirectory, Dropped);
             FunctionsIndexed(logger, "functions.metadata (worker indexing is off)");
         }
         var runtime = settings.Get("FUNCTIONS_WORKER_RUNTIME") ?? workerConfig.Language;
@@ -170,10 +179,46 @@ public sealed partial class WorkerSupervisor(
             .ToList();
     }
 
+    // A function whose bindings cannot be read is left out, as the host drops a function that fails its validation.
+    private FunctionDefinition? TryRead(string functionName, Func<FunctionDefinition> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (FunctionsMetadataFile.IsUnreadable(exception))
+        {
+            Dropped(functionName, exception.Message);
+            return null;
+        }
+    }
+
     private bool Dropped(string functionName, string reason)
     {
         FunctionDropped(logger, functionName, reason);
         return false;
+    }
+
+    private async Task DrainAndStopAsync(WorkerSession session, WorkerProcess process, bool becameReady)
+    {
+        if (!becameReady)
+        {
+            // No worker will serve the work that waits for one: nothing can drain.
+            drain.GiveUp();
+        }
+        else if (drain.InFlight > 0)
+        {
+            Draining(logger, drain.InFlight, drain.Timeout.TotalSeconds);
+            if (await drain.DrainAsync())
+            {
+                Drained(logger);
+            }
+            else
+            {
+                DrainTimedOut(logger, drain.InFlight);
+            }
+        }
+        await StopAsync(session, process);
     }
 
     private async Task StopAsync(WorkerSession session, WorkerProcess process)
@@ -226,6 +271,18 @@ public sealed partial class WorkerSupervisor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Restarting the worker in {DelaySeconds} s (consecutive failures: {Failures})")]
     private static partial void RestartingWorker(ILogger logger, double delaySeconds, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replacing worker process {ProcessId}: {Reason}")]
+    private static partial void RestartRequested(ILogger logger, int processId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Draining: waiting up to {TimeoutSeconds} s for {InFlight} listeners and invocations in flight")]
+    private static partial void Draining(ILogger logger, int inFlight, double timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drained: no work in flight")]
+    private static partial void Drained(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drain timed out with {InFlight} listeners and invocations in flight; they were sent InvocationCancel and the worker stops")]
+    private static partial void DrainTimedOut(ILogger logger, int inFlight);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker process {ProcessId} exited after WorkerTerminate")]
     private static partial void WorkerStopped(ILogger logger, int processId);
