@@ -51,6 +51,9 @@ param projectionSweepSchedule string = '0 */5 * * * *'
 @description('Six-field NCRONTAB schedule (UTC) of the roll-up of closed days into analytics summaries: the ANALYTICS_ROLLUP_SCHEDULE app setting.')
 param analyticsRollupSchedule string = '0 15 * * * *'
 
+@description('Six-field NCRONTAB schedule (UTC) of the publication of stalled wizards to webhook subscribers: the WEBHOOK_STALL_SCHEDULE app setting.')
+param webhookStallSchedule string = '0 45 * * * *'
+
 @description('OpenID Connect authority whose bearer tokens the API accepts (Auth__Authority), e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
 @minLength(1)
 param authAuthority string
@@ -169,12 +172,13 @@ module functionApp 'app/function-app.bicep' = {
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
       // The triggers are declared as %ONBOARDING_EVENTS_QUEUE%, %WEBHOOK_DELIVERIES_QUEUE%, %PURGE_SCHEDULE%, %PROJECTION_SWEEP_SCHEDULE%
-      // and %ANALYTICS_ROLLUP_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
+      // and %ANALYTICS_ROLLUP_SCHEDULE%, %WEBHOOK_STALL_SCHEDULE%: the host resolves them from app settings, not appsettings.json.
       ONBOARDING_EVENTS_QUEUE: queueNames[0]
       WEBHOOK_DELIVERIES_QUEUE: queueNames[2]
       PURGE_SCHEDULE: purgeSchedule
       PROJECTION_SWEEP_SCHEDULE: projectionSweepSchedule
       ANALYTICS_ROLLUP_SCHEDULE: analyticsRollupSchedule
+      WEBHOOK_STALL_SCHEDULE: webhookStallSchedule
       Auth__Authority: authAuthority
       Auth__Audience: authAudience
       Auth__Issuer: empty(authIssuer) ? authAuthority : authIssuer

@@ -120,7 +120,7 @@ public sealed class FlexConsumptionTemplateTests
 
         Assert.Equal(
             ["ANALYTICS_ROLLUP_SCHEDULE", "Auth__Audience", "Auth__Authority", "Auth__Issuer", "Auth__OrganizationClaim", "ONBOARDING_EVENTS_QUEUE",
-                "PROJECTION_SWEEP_SCHEDULE", "PURGE_SCHEDULE", "SampleData__ExpiryDays", "WEBHOOK_DELIVERIES_QUEUE"],
+                "PROJECTION_SWEEP_SCHEDULE", "PURGE_SCHEDULE", "SampleData__ExpiryDays", "WEBHOOK_DELIVERIES_QUEUE", "WEBHOOK_STALL_SCHEDULE"],
             appConfiguration.Select(setting => setting.Key).Order(StringComparer.Ordinal));
         Assert.Equal("[parameters('projectionSweepSchedule')]", (string?)appConfiguration["PROJECTION_SWEEP_SCHEDULE"]);
         Assert.Equal("0 */5 * * * *", (string?)compiled.Template["parameters"]?["projectionSweepSchedule"]?["defaultValue"]);

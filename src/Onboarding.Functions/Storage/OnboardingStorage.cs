@@ -30,6 +30,12 @@ public static class OnboardingStorage
     /// <summary>Each subscription's delivery log (PartitionKey = subscription id, RowKey = delivery id).</summary>
     public const string WebhookDeliveriesTable = "WebhookDeliveries";
 
+    /// <summary>Stalls already published to webhook subscribers (PartitionKey = stall, RowKey = {orgId}|{wizard start ticks}).</summary>
+    public const string WebhookStallNoticesTable = "WebhookStallNotices";
+
     public static IReadOnlyList<string> Tables { get; } =
-        [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable, WebhookSubscriptionsTable, WebhookDeliveriesTable];
+    [
+        OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable,
+        WebhookSubscriptionsTable, WebhookDeliveriesTable, WebhookStallNoticesTable,
+    ];
 }

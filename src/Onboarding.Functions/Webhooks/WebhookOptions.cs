@@ -19,6 +19,9 @@ public sealed class WebhookOptions
     /// <summary>How long a new subscription or a change may take to reach every instance's cache.</summary>
     public int SubscriptionCacheSeconds { get; set; } = 30;
 
+    /// <summary>How long a wizard may be in progress before <c>onboarding.stalled</c> is published for it.</summary>
+    public int StallAfterHours { get; set; } = 48;
+
     /// <summary>How long the previous secret still signs after a rotation.</summary>
     public int SecretOverlapHours { get; set; } = 24;
 

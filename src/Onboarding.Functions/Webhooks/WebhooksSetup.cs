@@ -12,6 +12,7 @@ public static class WebhooksSetup
         services.AddSingleton<WebhookDeliveriesQueue>();
         services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<WebhookDeliveriesQueue>());
         services.AddSingleton<WebhookDeliveryLog>();
+        services.AddSingleton<StallNotices>();
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<ICommittedEventsObserver>(provider => provider.GetRequiredService<WebhookOutbox>());
         services.AddSingleton<WebhookSender>();

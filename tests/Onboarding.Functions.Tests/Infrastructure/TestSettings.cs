@@ -19,5 +19,6 @@ public static class TestSettings
         ["PURGE_SCHEDULE"] = Never,
         ["PROJECTION_SWEEP_SCHEDULE"] = Never,
         ["ANALYTICS_ROLLUP_SCHEDULE"] = Never,
+        ["WEBHOOK_STALL_SCHEDULE"] = Never,
     };
 }
