@@ -49,6 +49,31 @@ test('a page on an allowed origin walks wizard start, step 1 with If-Match and t
   await page.close();
 });
 
+test('a page on an allowed origin can call every route of the OpenAPI document, with a bearer token, JSON and If-Match', async () => {
+  const org = `browser-${randomUUID()}`;
+  const document = await (await fetch(`${api}/openapi/v1.json`)).json();
+  const values = { orgId: org, step: '1', tutorialId: 'events_intro', taskId: 'view_reports', subscriptionId: 'whsub_missing', asset: 'missing.js' };
+  const calls = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations)
+    .filter((method) => ['get', 'post', 'put', 'delete'].includes(method))
+    .map((method) => ({ method: method.toUpperCase(), url: new URL(path.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? 'x'), api).href })));
+  const page = await openPage(`http://localhost:${allowedPort}/`);
+  const token = mintDevToken({ organizationId: org });
+
+  const answers = await page.evaluate(([list, bearer]) => Promise.all(list.map(async ({ method, url }) => ({
+    method, url, ...await attempt(url, {
+      method,
+      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json', 'If-Match': '*' },
+      body: method === 'POST' || method === 'PUT' ? '{}' : undefined,
+    }),
+  }))), [calls, token]);
+
+  assert.ok(calls.length >= 30, `only ${calls.length} operations in the document`);
+  for (const answer of answers) {
+    assert.ok(answer.fetched, `${answer.method} ${answer.url} was refused by the browser: ${answer.error}`);
+  }
+  await page.close();
+});
+
 test('a page on an allowed origin reads Location from the 202 of an erasure and follows it', async () => {
   const org = `browser-${randomUUID()}`;
   const page = await openPage(`http://localhost:${allowedPort}/`);
