@@ -47,13 +47,25 @@ public sealed class BearerTokenValidator
             : new BearerAuthentication(null, Describe(result.Exception));
     }
 
-    public async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
+    public async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken) =>
+        await handler.ValidateTokenAsync(token, await ParametersAsync(cancellationToken));
+
+    /// <summary>
+    /// The validation parameters, built once and again only when the authority's metadata (its keys, its issuer) is
+    /// refreshed: the handler only reads them, as ASP.NET Core's JWT bearer handler shares its own across requests.
+    /// </summary>
+    private async Task<TokenValidationParameters> ParametersAsync(CancellationToken cancellationToken)
     {
+        var configuration = metadata is null ? null : await metadata.GetConfigurationAsync(cancellationToken);
+        if (current is { } built && ReferenceEquals(built.Source, configuration))
+        {
+            return built.Parameters;
+        }
         var parameters = new TokenValidationParameters
         {
             ValidAudience = options.Audience,
             // An empty setting (as an unset environment variable often is) means "the authority's issuer".
-            ValidIssuer = string.IsNullOrEmpty(options.Issuer) ? null : options.Issuer,
+            ValidIssuer = string.IsNullOrEmpty(options.Issuer) ? configuration?.Issuer : options.Issuer,
             ValidateIssuer = true,
             ValidateAudience = true,
             ValidateLifetime = true,
@@ -63,21 +75,17 @@ public sealed class BearerTokenValidator
             ClockSkew = TimeSpan.FromSeconds(options.ClockSkewSeconds),
             NameClaimType = "sub",
             RoleClaimType = OnboardingRoles.OrganizationClaimType + ":role",
+            IssuerSigningKeys = [.. (options.SigningKeyBytes() is { Length: > 0 } symmetric ? [new SymmetricSecurityKey(symmetric)] : Array.Empty<SecurityKey>()),
+                .. configuration?.SigningKeys ?? []],
         };
-        var keys = new List<SecurityKey>();
-        if (options.SigningKeyBytes() is { Length: > 0 } symmetric)
-        {
-            keys.Add(new SymmetricSecurityKey(symmetric));
-        }
-        if (metadata is not null)
-        {
-            var configuration = await metadata.GetConfigurationAsync(cancellationToken);
-            keys.AddRange(configuration.SigningKeys);
-            parameters.ValidIssuer ??= configuration.Issuer;
-        }
-        parameters.IssuerSigningKeys = keys;
-        return await handler.ValidateTokenAsync(token, parameters);
+        current = new BuiltParameters(configuration, parameters);
+        return parameters;
     }
+
+    // A reference swapped whole, so a reader never sees one configuration's parameters paired with another's source.
+    private BuiltParameters? current;
+
+    private sealed record BuiltParameters(OpenIdConnectConfiguration? Source, TokenValidationParameters Parameters);
 
     /// <summary>The caller's identity: subject, organization and roles under the types the app reads.</summary>
     public ClaimsIdentity ToIdentity(ClaimsIdentity validated, string scheme)
