@@ -39,7 +39,7 @@ public sealed class AnalyticsRun(BenchmarkSettings settings, string runId)
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddOnboardingFunctions(configuration)
+            .AddOnboardingFunctions()
             .AddSingleton(new StorageClientCustomization(o => o.AddPolicy(counter, HttpPipelinePosition.PerRetry)))
             .BuildServiceProvider();
         var tables = services.GetRequiredService<TableServiceClient>();

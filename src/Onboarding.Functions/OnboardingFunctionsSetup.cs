@@ -16,7 +16,7 @@ namespace Onboarding.Functions;
 public static class OnboardingFunctionsSetup
 {
     /// <summary>Every service the functions use, in the order their settings are checked at start-up.</summary>
-    public static IServiceCollection AddOnboardingFunctions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOnboardingFunctions(this IServiceCollection services)
     {
         // Settings checked at start-up come first: a bad catalog or auth setting stops the app before storage work begins.
         FunctionAccessPolicies.RequireDeclarations(typeof(OnboardingFunctionsSetup).Assembly);
@@ -26,7 +26,7 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingStorage();
         services.AddOrganizations();
         services.AddOnboardingApi();
-        services.AddOnboardingEvents(configuration);
+        services.AddOnboardingEvents();
         services.AddSampleData();
         services.AddSingleton<OrganizationExport>();
         services.AddErasure();

@@ -13,6 +13,6 @@ builder.UseWhen<ExposedHeadersMiddleware>(context => context.GetHttpContext() is
 builder.UseMiddleware<ProblemMiddleware>();
 builder.UseMiddleware<LogScopeMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
-builder.Services.AddOnboardingFunctions(builder.Configuration);
+builder.Services.AddOnboardingFunctions();
 builder.Services.AddOnboardingTelemetry(builder.Configuration);
 builder.Build().Run();

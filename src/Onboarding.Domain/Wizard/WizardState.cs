@@ -25,8 +25,6 @@ public sealed record WizardState(
 
     public bool IsSkipped => SkippedAt is not null;
 
-    public bool IsStepCompleted(int step) => Steps.ContainsKey(step);
-
     /// <summary>The first incomplete step of <paramref name="stepCount"/>, or null once all are complete.</summary>
     public int? CurrentStep(int stepCount)
     {

@@ -4,5 +4,5 @@ using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Api;
 
-/// <summary>What the onboarding handlers need, as one <c>[AsParameters]</c> argument.</summary>
+/// <summary>What the onboarding functions need, as one constructor dependency.</summary>
 public sealed record OnboardingServices(OrganizationUpdates Updates, OnboardingCatalog Catalog, ITimeZoneDirectory TimeZones, TimeProvider Clock);

@@ -3,7 +3,7 @@ namespace Onboarding.Functions.Events;
 public static class EventsSetup
 {
     /// <summary>Event ingestion, its queue, and the tracking endpoint's rate limit.</summary>
-    public static IServiceCollection AddOnboardingEvents(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOnboardingEvents(this IServiceCollection services)
     {
         services.AddSingleton<EventsQueue>();
         services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<EventsQueue>());

@@ -1,6 +1,6 @@
 namespace Onboarding.Functions.Storage;
 
-/// <summary>The tables this app keeps its state in (the events queue is <c>Events.EventsQueue</c>) (see ARCHITECTURE.md, "Table layout").</summary>
+/// <summary>The tables this app keeps its state in (its queues are the <see cref="ITriggerQueue"/>s); docs/architecture.md, "Storage", says what each holds.</summary>
 public static class OnboardingStorage
 {
     /// <summary>Per organization: profile rows, events, sample data (PartitionKey = organization id).</summary>

@@ -76,7 +76,7 @@ public sealed class InProcessApp : ITestApp
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(new CollectingLoggerProvider(logs)));
-        collection.AddOnboardingFunctions(configuration);
+        collection.AddOnboardingFunctions();
         foreach (var change in serviceChanges)
         {
             change(collection);
