@@ -25,7 +25,7 @@ export function App() {
     <>
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="top">
-        <span class="brand">Onboarding</span>
+        <span class="brand">Scheduling · onboarding</span>
         {session && (
           <nav aria-label="Areas">
             {onboarding && <a href="#/onboarding" aria-current={shown === "onboarding" ? "page" : undefined}>Onboarding</a>}

@@ -16,7 +16,7 @@ export function ChecklistCohortPanel({ cohort }: { cohort: Cohort }) {
           {cohort.tasks.map((t) => (
             <tr key={t.taskId}>
               <th scope="row">{humanize(t.taskId)}</th><td>{t.completedOrganizations}</td><td>{t.completedPercent}%</td>
-              <td>{t.medianMinutesFromWizardStart === null ? "—" : `${t.medianMinutesFromWizardStart} min`}</td>
+              <td>{t.medianMinutesFromWizardStart === null ? "—" : `${Math.round(t.medianMinutesFromWizardStart * 10) / 10} min`}</td>
             </tr>
           ))}
         </tbody>

@@ -24,7 +24,7 @@ export function CompletionTimePanel({ times }: { times: CompletionTime }) {
         }} />
       <table data-testid="completion-table">
         <caption>Completion time of the organizations that completed in the range (the API gives no finer distribution)</caption>
-        <thead><tr><th scope="col"></th><th scope="col">Count</th><th scope="col">Median</th><th scope="col">p90</th><th scope="col">Min</th><th scope="col">Max</th></tr></thead>
+        <thead><tr><th scope="col">Completion of</th><th scope="col">Count</th><th scope="col">Median</th><th scope="col">p90</th><th scope="col">Min</th><th scope="col">Max</th></tr></thead>
         <tbody>
           {rows.map(([name, s]) => (
             <tr key={name}><th scope="row">{name}</th><td>{s.count}</td><td>{minutes(s.median)}</td><td>{minutes(s.p90)}</td><td>{minutes(s.min)}</td><td>{minutes(s.max)}</td></tr>

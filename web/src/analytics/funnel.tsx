@@ -35,7 +35,7 @@ export function FunnelPanel({ funnel }: { funnel: Funnel }) {
               <td data-col="completed">{s.completed}</td>
               <td data-col="dropped">{s.dropped}</td>
               <td data-col="dropOffPercent">{s.dropOffPercent}%</td>
-              <td>{s.medianDurationSeconds === null ? "—" : `${s.medianDurationSeconds} s`}</td>
+              <td>{s.medianDurationSeconds === null ? "—" : `${Math.round(s.medianDurationSeconds)} s`}</td>
             </tr>
           ))}
         </tbody>

@@ -18,7 +18,8 @@ export function FieldInput({ step, field, value, errors, onChange }: {
   const common = { id, name: field.name, "aria-invalid": errors ? true : undefined, "aria-describedby": errors ? errorId : undefined };
   const text = typeof value === "string" ? value : "";
   let input;
-  switch (field.type) {
+  // The API names the types as the catalog does, in whatever case its serializer chose (timeZone, localDateTime).
+  switch (field.type.toLowerCase()) {
     case "boolean":
       input = <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
       break;
@@ -38,7 +39,7 @@ export function FieldInput({ step, field, value, errors, onChange }: {
         </select>
       );
       break;
-    case "localDateTime":
+    case "localdatetime":
       input = <input type="datetime-local" {...common} value={text} onInput={(e) => onChange(e.currentTarget.value)} />;
       break;
     case "integer":
@@ -48,7 +49,7 @@ export function FieldInput({ step, field, value, errors, onChange }: {
       input = <input type="text" {...common} value={text} onInput={(e) => onChange(e.currentTarget.value)} />;
   }
   return (
-    <div class={`field${field.type === "boolean" ? " field-inline" : ""}`}>
+    <div class={`field${field.type.toLowerCase() === "boolean" ? " field-inline" : ""}`}>
       <label for={id}>{humanize(field.name)}{field.required ? " (required)" : ""}</label>
       {input}
       {errors && <p class="field-error" id={errorId}>{errors.join(" ")}</p>}
@@ -61,8 +62,8 @@ export function bodyOf(fields: readonly Field[], values: StepValues): Record<str
   const body: Record<string, unknown> = {};
   for (const field of fields) {
     const value = values[field.name];
-    if (field.type === "boolean") body[field.name] = value === true;
-    else if (typeof value === "string" && value !== "") body[field.name] = field.type === "integer" && /^-?\d+$/.test(value) ? Number(value) : value;
+    if (field.type.toLowerCase() === "boolean") body[field.name] = value === true;
+    else if (typeof value === "string" && value !== "") body[field.name] = field.type.toLowerCase() === "integer" && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   return body;
 }
@@ -74,7 +75,7 @@ export function valuesOf(step: WizardStep): StepValues {
   for (const field of step.fields) {
     const saved = data[field.name];
     if (typeof saved === "boolean") values[field.name] = saved;
-    else if (saved !== undefined && saved !== null) values[field.name] = field.type === "localDateTime" ? String(saved).slice(0, 16) : String(saved);
+    else if (saved !== undefined && saved !== null) values[field.name] = field.type.toLowerCase() === "localdatetime" ? String(saved).slice(0, 16) : String(saved);
   }
   return values;
 }

@@ -67,7 +67,7 @@ export function Wizard({ orgId, canEdit, onChanged }: { orgId: string; canEdit: 
         {data.steps.map((s) => (
           <li key={s.number}>
             <button type="button" aria-current={s.number === stepNumber ? "step" : undefined} class={s.completed ? "done" : ""}
-              disabled={!s.completed && s.number !== data.currentStep} onClick={() => { setSelected(s.number); setError(undefined); }}>
+              disabled={!s.completed && s.number !== data.currentStep} onClick={() => { setSelected(s.number); setValues(valuesOf(s)); setError(undefined); }}>
               {s.number}. {humanize(s.key)}{s.completed ? " ✓" : ""}
             </button>
           </li>
