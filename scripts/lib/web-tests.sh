@@ -3,26 +3,11 @@
 # it in Chromium (Debian) with playwright-core: the wizard, the checklist following queued activity, a conflict
 # from a second tab, the analytics dashboard, and axe-core's accessibility checks. Screenshots: docs/images/web-*.png
 # (the README shows them) and artifacts/web-tests/.
-# Source it after azurite.sh (it sources browser-tests.sh, for Chromium, dev-auth.sh and app.sh); call
+# Source it after azurite.sh (it sources web.sh, and browser-tests.sh for Chromium, dev-auth.sh and app.sh); call
 # run_web_tests with Azurite running. A subshell, so its EXIT trap stops the app and the preview server.
 
 source "$repo_root/scripts/lib/browser-tests.sh"
-
-# install_web_packages: npm ci in web/ when its lock file is newer than its node_modules.
-install_web_packages() {
-  local web="$repo_root/web"
-  if [ ! -f "$web/node_modules/.package-lock.json" ] || [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
-    echo "==> Installing the web app's packages (npm ci in web/)"
-    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-}
-
-stop_preview() {
-  if [ -n "$1" ]; then
-    kill "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
-  fi
-}
+source "$repo_root/scripts/lib/web.sh"
 
 # run_web_tests <published app folder>: ends with a PASSED / FAILED line; non-zero when a test failed or
 # something did not start.
@@ -35,8 +20,7 @@ run_web_tests() (
   web_port=$(free_port)
   settings=$(mktemp -t onboarding-web-settings.XXXXXX.json)
   preview_log=$(mktemp -t onboarding-web-preview.XXXXXX.log)
-  # Each step ignores its status: under set -e a failing wait (the killed server's 143) would become the result.
-  trap 'stop_preview "$preview_pid"; stop_app; rm -f "$settings" "$preview_log" "${APP_LOG:-}"' EXIT
+  trap 'stop_web_server "$preview_pid"; stop_app; rm -f "$settings" "$preview_log" "${APP_LOG:-}"' EXIT
   node -e '
     const fs = require("fs");
     const [sample, origin] = process.argv.slice(1);
