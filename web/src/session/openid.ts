@@ -5,7 +5,8 @@ import { config } from "../config";
 async function application() {
   const { PublicClientApplication } = await import("@azure/msal-browser");
   const msal = new PublicClientApplication({
-    auth: { clientId: config.authClientId!, authority: config.authAuthority!, redirectUri: window.location.origin },
+    // The API's Auth__Authority is the issuer (…/v2.0 for Entra ID); MSAL wants the authority without that suffix.
+    auth: { clientId: config.authClientId!, authority: config.authAuthority!.replace(/\/v2\.0\/?$/, ""), redirectUri: window.location.origin },
     cache: { cacheLocation: "sessionStorage" },
   });
   await msal.initialize();
