@@ -8,7 +8,8 @@ export type Field = WizardStep["fields"][number];
 export type StepValues = Record<string, string | boolean>;
 export type { components };
 
-const timeZones: readonly string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+// The browser's IANA zones; its list leaves out UTC, which organizations choose too.
+const timeZones: readonly string[] = ["UTC", ...(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC") : [])];
 
 export function FieldInput({ step, field, value, errors, onChange }: {
   step: number; field: Field; value: string | boolean | undefined; errors: readonly string[] | undefined; onChange: (value: string | boolean) => void;
