@@ -67,6 +67,28 @@ test('an admin walks the whole wizard, sees the API\'s field messages, and sees 
   await context.close();
 });
 
+test('an admin skips the wizard at step 2 and resumes it by submitting that step', async () => {
+  const context = await browser.newContext();
+  const page = await signedInPage(context, { organizationId: newOrganization() });
+  await page.getByRole('button', { name: 'Start the wizard' }).click();
+  await submitStep(page, async () => {
+    await page.getByLabel('Organization name').fill('Skipping Club');
+    await page.getByLabel('Time zone').selectOption('UTC');
+  });
+  await page.getByRole('heading', { name: 'Step 2: First event' }).waitFor();
+
+  await page.getByRole('button', { name: 'Skip setup for now' }).click();
+  await page.getByTestId('wizard-status').filter({ hasText: 'Skipped' }).waitFor();
+  assert.match(await page.getByTestId('wizard-status').innerText(), /skipped at step 2/);
+
+  await page.getByLabel('Event title').fill('Back again');
+  await page.getByLabel('Event date and time').fill('2026-05-01T18:30');
+  await page.getByRole('button', { name: 'Resume with this step' }).click();
+  await page.getByRole('heading', { name: 'Step 3: First team' }).waitFor();
+  assert.match(await page.getByTestId('wizard-status').innerText(), /In progress · 2 of 5 steps done/);
+  await context.close();
+});
+
 test('queued product activity turns checklist tasks green without reloading the page', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const organizationId = newOrganization();
