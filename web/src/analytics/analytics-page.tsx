@@ -25,9 +25,7 @@ export function AnalyticsPage() {
       ok(api().api.GET("/api/analytics/checklist", query)),
     ]);
     return { funnel, times, daily, cohort };
-  });
-  const [shown, setShown] = useState(range);
-  if (shown !== range) { setShown(range); void report.reload(); }
+  }, { key: range });
   const data = report.data;
   return (
     <div class="analytics">

@@ -12,10 +12,8 @@ export function StalledPanel({ pageSize = 10 }: { pageSize?: number }) {
   const page = tokens.length;
   const stalled = useResource(() => ok(api().api.GET("/api/analytics/stalled", {
     params: { query: { olderThanHours, pageSize, ...(tokens[page - 1] ? { continuationToken: tokens[page - 1] } : {}) } },
-  })));
+  })), { key: [olderThanHours, tokens] });
   const reloadWith = (next: (string | undefined)[], hours = olderThanHours) => { setTokens(next); setOlderThanHours(hours); };
-  const [seenKey, setSeenKey] = useState(`${olderThanHours}|${page}`);
-  if (seenKey !== `${olderThanHours}|${page}`) { setSeenKey(`${olderThanHours}|${page}`); void stalled.reload(); }
   const data = stalled.data;
   return (
     <section aria-labelledby="stalled-title" class="card wide">

@@ -12,10 +12,8 @@ const quickActionHref = (url: string) => (url === "/onboarding/wizard" ? "#/onbo
 
 export function Checklist({ orgId, canEdit, version }: { orgId: string; canEdit: boolean; version: number }) {
   const params = { path: { orgId } };
-  const checklist = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/checklist", { params })), config.refreshSeconds);
+  const checklist = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/checklist", { params })), { refreshSeconds: config.refreshSeconds, key: version });
   const [error, setError] = useState<unknown>();
-  const [seen, setSeen] = useState(version);
-  if (seen !== version) { setSeen(version); void checklist.reload(); }
 
   const complete = async (taskId: string) => {
     try {

@@ -9,7 +9,7 @@ import { useResource } from "../ui/use-resource";
 
 export function Features({ orgId, canEdit }: { orgId: string; canEdit: boolean }) {
   const params = { path: { orgId } };
-  const features = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/features", { params })), config.refreshSeconds * 2);
+  const features = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/features", { params })), { refreshSeconds: config.refreshSeconds * 2 });
   const [error, setError] = useState<unknown>();
   const data = features.data;
   const setShowAll = async (showAll: boolean) => {

@@ -8,10 +8,8 @@ import { useResource } from "../ui/use-resource";
 
 export function SampleData({ orgId, canEdit, version, onChanged }: { orgId: string; canEdit: boolean; version: number; onChanged: () => void }) {
   const params = { path: { orgId } };
-  const sample = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/sample-data", { params })));
+  const sample = useResource(() => ok(api().api.GET("/api/orgs/{orgId}/onboarding/sample-data", { params })), { key: version });
   const [error, setError] = useState<unknown>();
-  const [seen, setSeen] = useState(version);
-  if (seen !== version) { setSeen(version); void sample.reload(); }
   const change = async (call: () => Promise<unknown>) => {
     try {
       await call();

@@ -1,5 +1,6 @@
-// Reads a resource, reads it again every `refreshSeconds` while the page is visible (so product activity shows
-// without a reload), and after each change. A refresh that fails keeps the last data and reports the error.
+// Reads a resource, reads it again whenever `key` changes (a new query, or a change elsewhere on the page that
+// moves it) and every `refreshSeconds` while the page is visible (so product activity shows without a reload).
+// A refresh that fails keeps the last data and reports the error.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 
 export interface Resource<T> {
@@ -9,7 +10,7 @@ export interface Resource<T> {
   set: (data: T) => void;
 }
 
-export function useResource<T>(read: () => Promise<T>, refreshSeconds = 0): Resource<T> {
+export function useResource<T>(read: () => Promise<T>, { refreshSeconds = 0, key = "" }: { refreshSeconds?: number; key?: unknown } = {}): Resource<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const readRef = useRef(read);
@@ -22,8 +23,8 @@ export function useResource<T>(read: () => Promise<T>, refreshSeconds = 0): Reso
       setError(e);
     }
   }, []);
+  useEffect(() => { void reload(); }, [reload, JSON.stringify(key)]);
   useEffect(() => {
-    void reload();
     if (refreshSeconds <= 0) return;
     const timer = setInterval(() => { if (document.visibilityState === "visible") void reload(); }, refreshSeconds * 1000);
     return () => clearInterval(timer);
