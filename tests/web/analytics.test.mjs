@@ -78,3 +78,21 @@ test('an analyst sees the funnel of a seeded data set with the numbers the API g
   await screenshot(page, 'web-analytics', { readme: true });
   await context.close();
 });
+
+test('a range the API refuses is shown with the API\'s own detail', async () => {
+  const context = await browser.newContext();
+  const page = await signedInPage(context, { role: 'platform_analyst' });
+  await page.getByTestId('analytics-ready').waitFor();
+  const token = mintDevToken({ organizationId: 'analytics', roles: ['platform_analyst'] });
+  const refused = await fetch(`${api}/analytics/funnel?from=${day(0)}&to=${day(-3)}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(refused.status, 400);
+  const problem = await refused.json();
+
+  await page.getByLabel('From', { exact: true }).fill(day(0));
+  await page.getByLabel('To', { exact: true }).fill(day(-3));
+  await page.getByRole('button', { name: 'Show' }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: problem.detail });
+  await alert.waitFor();
+  await context.close();
+});

@@ -142,3 +142,23 @@ test('a change made in a second tab is shown as a conflict, and reloading recove
   await first.getByRole('status').filter({ hasText: 'Step 1 saved.' }).waitFor();
   await context.close();
 });
+
+test('generating sample data that another tab generated meanwhile is shown as a conflict, and reloading shows it', async () => {
+  const context = await browser.newContext();
+  const organizationId = newOrganization();
+  const first = await signedInPage(context, { organizationId });
+  await first.getByRole('button', { name: 'Generate sample data' }).waitFor();
+  const second = await signedInPage(context, { organizationId });
+  await second.getByRole('button', { name: 'Generate sample data' }).click();
+  await second.getByTestId('sample-status').filter({ hasText: 'Active' }).waitFor();
+
+  await first.getByRole('button', { name: 'Generate sample data' }).click();
+  const conflict = first.getByRole('alert').filter({ has: first.getByRole('button', { name: 'Reload and retry' }) });
+  await conflict.waitFor();
+  assert.match(await conflict.innerText(), /\S/);
+  await conflict.getByRole('button', { name: 'Reload and retry' }).click();
+  await first.getByTestId('sample-status').filter({ hasText: /Active .* expires/ }).waitFor();
+  await first.getByRole('button', { name: 'Clear sample data' }).click();
+  await first.getByTestId('sample-status').filter({ hasText: 'Cleared' }).waitFor();
+  await context.close();
+});
