@@ -79,6 +79,22 @@ param allowedOrigins string = ''
 @description('Whether cross-origin requests may carry credentials (siteConfig.cors.supportCredentials); not allowed with *.')
 param corsSupportCredentials bool = false
 
+@description('Region of the web app\'s Static Web App (offered in a few regions only).')
+@allowed([
+  'westus2'
+  'centralus'
+  'eastus2'
+  'westeurope'
+  'eastasia'
+])
+param webLocation string = 'westeurope'
+
+@description('Client (application) id of the web app\'s own Entra ID registration (a single-page application with the web app\'s URL as redirect URI): WEB_AUTH_CLIENT_ID of its build. Empty: the built web app has no sign-in.')
+param webAuthClientId string = ''
+
+@description('The API scope the web app asks tokens for (WEB_AUTH_SCOPE), e.g. api://<API app id>/access_as_user; tokens for it carry the API\'s audience.')
+param webAuthScope string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -152,6 +168,16 @@ module roles 'app/roles.bicep' = {
   }
 }
 
+module staticWebApp 'app/static-web-app.bicep' = {
+  name: 'static-web-app'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    location: webLocation
+    tags: tags
+  }
+}
+
 module functionApp 'app/function-app.bicep' = {
   name: 'function-app'
   scope: rg
@@ -167,7 +193,8 @@ module functionApp 'app/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
-    corsAllowedOrigins: corsAllowedOrigins
+    // The web app's origin always, besides those of ALLOWED_ORIGINS.
+    corsAllowedOrigins: union(corsAllowedOrigins, [staticWebApp.outputs.origin])
     corsSupportCredentials: corsSupportCredentials
     // The app's own settings (infra/README.md, "Settings the app gets"); the rest is platform wiring.
     appConfiguration: {
@@ -200,3 +227,9 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_DEPLOYMENT_CONTAINER_NAME string = storage.outputs.deploymentContainerName
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}/api'
+output WEB_URL string = staticWebApp.outputs.origin
+// The web app's build settings (web/src/config.ts), written to web/.env.production.local by azure.yaml's prebuild hook.
+output WEB_API_BASE_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output WEB_AUTH_AUTHORITY string = authAuthority
+output WEB_AUTH_CLIENT_ID string = webAuthClientId
+output WEB_AUTH_SCOPE string = webAuthScope

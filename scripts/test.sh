@@ -2,14 +2,16 @@
 # Runs every test: installs Azurite (npm ci), starts it in memory on free ports, publishes the function
 # app (the end-to-end tests run it as a worker process under the local Functions host) and builds the
 # small isolated-worker app the local host's own tests run, then runs the .NET test projects against
-# Azurite, then the TypeScript client's tests against the app (scripts/lib/client-tests.sh) and the browser
-# tests (Chromium, installed from Debian when missing), and stops Azurite
+# Azurite, then the TypeScript client's tests against the app (scripts/lib/client-tests.sh), the browser
+# tests (Chromium, installed from Debian when missing) and the web app's browser tests (scripts/lib/web-tests.sh),
+# and stops Azurite
 # afterwards, also when tests fail.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Wizard).
 set -euo pipefail
 source "$(dirname "$0")/lib/azurite.sh"
 source "$(dirname "$0")/lib/browser-tests.sh"
 source "$(dirname "$0")/lib/client-tests.sh"
+source "$(dirname "$0")/lib/web-tests.sh"
 cd "$repo_root"
 
 install_node_tools
@@ -34,3 +36,4 @@ echo "==> dotnet test (one test project at a time)"
 dotnet test Onboarding.sln --nologo -m:1 "$@"
 run_client_tests "$ONBOARDING_APP_DIR"
 run_browser_tests "$ONBOARDING_APP_DIR"
+run_web_tests "$ONBOARDING_APP_DIR"
