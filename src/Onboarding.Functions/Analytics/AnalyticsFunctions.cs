@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Analytics;
@@ -122,20 +121,7 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 
     private const string TokenPrefix = "stalled:";
 
-    private static string Encode(string continuation) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenPrefix + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Encode(string continuation) => ContinuationTokens.Encode(TokenPrefix, continuation);
 
-    private static string? Decode(string token)
-    {
-        try
-        {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && InProgressWizards.IsContinuation(text[TokenPrefix.Length..]) ? text[TokenPrefix.Length..] : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static string? Decode(string token) => ContinuationTokens.Decode(TokenPrefix, token, InProgressWizards.IsContinuation);
 }

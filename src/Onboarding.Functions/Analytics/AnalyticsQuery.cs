@@ -68,6 +68,13 @@ public static class AnalyticsQuery
         return null;
     }
 
+    /// <summary>A UTC day as <c>yyyy-MM-dd</c>, or null when absent (<paramref name="present"/> says which).</summary>
+    public static DateOnly? OptionalDay(HttpRequest request, string name, Dictionary<string, string[]> errors, out bool present)
+    {
+        present = request.Query[name].Count > 0;
+        return present ? Day(request, name, errors) : null;
+    }
+
     private static DateOnly? Day(HttpRequest request, string name, Dictionary<string, string[]> errors)
     {
         var values = request.Query[name];

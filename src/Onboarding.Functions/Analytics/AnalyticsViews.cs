@@ -55,3 +55,29 @@ public sealed record StalledView(
 public sealed record StalledWizardView(
     string OrganizationId, string Stage, int? CurrentStep, DateTimeOffset StartedAt, double HoursSinceStart,
     DateTimeOffset? SignedUpAt, double? HoursSinceSignUp, DateTimeOffset? LastActivityAt);
+
+/// <summary>A page of organizations in <c>sort</c>'s order (of <c>status</c> when asked); <c>continuationToken</c> is absent on the last page.</summary>
+public sealed record OrganizationsView(
+    string Sort,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
+    IReadOnlyList<OrganizationCompletionView> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContinuationToken);
+
+/// <summary>
+/// One organization's onboarding from its state: <c>status</c> (<c>dismissed</c>, else the wizard's), the wizard's status and
+/// current step, <c>completionPercent</c> (the overview's), sign-up, wizard start and completion, dismissal, last activity.
+/// </summary>
+public sealed record OrganizationCompletionView(
+    string OrganizationId, string Status, string WizardStatus, int? CurrentStep, double CompletionPercent,
+    DateTimeOffset? SignedUpAt, DateTimeOffset? WizardStartedAt, DateTimeOffset? WizardCompletedAt, DateTimeOffset? DismissedAt, DateTimeOffset? LastActivityAt)
+{
+    public static OrganizationCompletionView From(IndexedOrganization organization, Onboarding.Domain.Catalog.OnboardingCatalog catalog)
+    {
+        var state = organization.Snapshot.Onboarding.State;
+        return new OrganizationCompletionView(
+            organization.Entry.OrganizationId, organization.Entry.Status, OrganizationsIndex.WizardStatus(state.Wizard),
+            state.Wizard.CurrentStep(catalog.WizardStepCount), organization.Entry.CompletionPercent,
+            state.SignedUpAt, state.Wizard.StartedAt, state.Wizard.CompletedAt, state.DismissedAt,
+            organization.Snapshot.StoredRows.Values.Select(r => r.Timestamp).Max());
+    }
+}

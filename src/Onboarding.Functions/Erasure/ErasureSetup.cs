@@ -15,6 +15,7 @@ public static class ErasureSetup
         services.AddSingleton<IOrganizationDataEraser, PendingProjectionsEraser>();
         services.AddSingleton<IOrganizationDataEraser, SampleExpiryIndexEraser>();
         services.AddSingleton<IOrganizationDataEraser, AnalyticsEraser>();
+        services.AddSingleton<IOrganizationDataEraser, OrganizationsIndexEraser>();
         services.AddSingleton<OrganizationErasure>();
         return services;
     }

@@ -24,5 +24,9 @@ public static class OnboardingStorage
     /// <summary>Organizations whose wizard is in progress, newest start first (PartitionKey = wizard, RowKey = {inverted start ticks}|{orgId}).</summary>
     public const string InProgressWizardsTable = "InProgressWizards";
 
-    public static IReadOnlyList<string> Tables { get; } = [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable];
+    /// <summary>Every organization twice, by sign-up and by completion (PartitionKey = signup or completion, RowKey = {sort key}|{orgId}).</summary>
+    public const string OrganizationsIndexTable = "OrganizationsIndex";
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable, OrganizationsIndexTable];
 }
