@@ -147,4 +147,30 @@ public sealed class OrganizationsListTests(ITestOutputHelper output)
         Assert.All(requestsPerPage, count => Assert.InRange(count, 1, 1 + pageSize));
         Assert.Equal(organizations / pageSize, requestsPerPage.Count(count => count == 1 + pageSize));
     }
+
+    [Fact]
+    public async Task ActivityThatMovesNothingOfTheListWritesNothingToItsIndexAndProgressMovesItsRows()
+    {
+        var recorder = new RequestRecorder();
+        await using var app = await NewAppAsync(recorder);
+        var org = TestStorage.UniqueId("cost");
+        var ingestion = app.Services.GetRequiredService<EventIngestion>();
+        OnboardingEvent Activity(string type) => new(Guid.NewGuid().ToString("N"), org, type, clock.GetUtcNow());
+        await ingestion.IngestAsync([Created(org, clock.GetUtcNow())], CancellationToken.None);
+        bool ToIndex(RecordedRequest r) => r.Uri.AbsolutePath.Contains(organizationsTable, StringComparison.Ordinal);
+
+        recorder.Clear();
+        await ingestion.IngestAsync([Activity(OnboardingEventTypes.VolunteerAdded)], CancellationToken.None);
+        var plainActivity = recorder.Requests.Count(ToIndex);
+        recorder.Clear();
+        await ingestion.IngestAsync([Activity(OnboardingEventTypes.EventCreated)], CancellationToken.None);   // completes create_first_event
+        var progress = recorder.Requests.Where(ToIndex).Select(r => r.Method).Order(StringComparer.Ordinal).ToList();
+        var rows = await TestStorage.Tables().GetTableClient(organizationsTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrganizationId eq {org}")).ToListAsync();
+
+        Assert.Equal(0, plainActivity);
+        Assert.Equal(["DELETE", "PUT", "PUT"], progress);   // both sorts rewritten, the completion row moved
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(16.7, row.GetDouble("CompletionPercent")));
+        Assert.Contains(rows, row => row.PartitionKey == "completion" && row.RowKey == $"0833|{org}");
+    }
 }
