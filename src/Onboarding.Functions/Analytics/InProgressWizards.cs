@@ -135,8 +135,13 @@ public sealed partial class InProgressWizards(
             && Convert.TryFromBase64String(parts[1], new byte[parts[1].Length], out _);
     }
 
+    /// <summary>One page of wizards in progress started before <paramref name="startedBefore"/> (the <c>wizard</c> stage only), newest start first.</summary>
+    public Task<(IReadOnlyList<StalledWizard> Items, string? ContinuationToken)> PageAsync(
+        DateTimeOffset startedBefore, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PageAsync(startedBefore, Partition, pageSize, continuationToken, cancellationToken);
+
     /// <summary>
-    /// One page of organizations of <paramref name="stages"/> (both when null: signed up first, then wizards) there since
+    /// One page of organizations of <paramref name="stage"/> (both when null: signed up first, then wizards) there since
     /// before <paramref name="startedBefore"/>, newest first: one index query for at most <paramref name="pageSize"/> rows,
     /// then one read of each row's organization. Rows whose organization is no longer there (or got there again later)
     /// are deleted and left out, so a page may hold fewer.
