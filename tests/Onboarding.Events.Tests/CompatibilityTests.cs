@@ -99,6 +99,7 @@ public sealed class CompatibilityTests
             new VideoCompleted(organization),
             new ChecklistTaskCompleted(organization, "create_event"),
             new ViewReports(organization),
+            new OnboardingDismissed(organization),
             new OrganizationCreated(organization),
             new EventCreated(organization) { IsSample = true },
             new TeamCreated(organization),

@@ -4,7 +4,7 @@ using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Analytics;
 
-/// <summary>An <see cref="AnalyticsTally"/> as plain data, what a day's roll-up stores (version 1).</summary>
+/// <summary>An <see cref="AnalyticsTally"/> as plain data, what a day's roll-up stores (version 2: the funnel counts dismissals).</summary>
 public sealed record AnalyticsTallyData(
     int Version,
     WizardFunnelData Funnel,
@@ -20,7 +20,8 @@ public sealed record AnalyticsTallyData(
 /// </summary>
 public sealed class AnalyticsTally
 {
-    public const int DataVersion = 1;
+    /// <summary>Summaries of another version are computed again from their day's events when read.</summary>
+    public const int DataVersion = 2;
 
     private readonly List<double> wizardCompletionMinutes = [];
 

@@ -9,12 +9,17 @@ namespace Onboarding.Domain.Analytics;
 public sealed record FunnelStep(
     int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double DropOffPercentOfStarted, double? MedianDurationSeconds);
 
-/// <summary>A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations.</summary>
+/// <summary>
+/// A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations,
+/// who dismissed the onboarding, who signed up.
+/// </summary>
 public sealed record WizardFunnelData(
     IReadOnlyList<string> Started,
     IReadOnlyDictionary<int, string[]> Completed,
     IReadOnlyDictionary<int, string[]> Dropped,
-    IReadOnlyDictionary<int, double[]> Durations);
+    IReadOnlyDictionary<int, double[]> Durations,
+    IReadOnlyList<string>? Dismissed = null,
+    IReadOnlyList<string>? SignedUp = null);
 
 /// <summary>
 /// The wizard funnel of a period, built from its onboarding events and mergeable, so that per-day
@@ -27,6 +32,11 @@ public sealed class WizardFunnel
     private readonly Dictionary<int, HashSet<string>> completed = [];
     private readonly Dictionary<int, HashSet<string>> dropped = [];
     private readonly Dictionary<int, List<double>> durations = [];
+    private readonly HashSet<string> dismissed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> signedUp = new(StringComparer.Ordinal);
+
+    /// <summary>Organizations that dismissed their onboarding in the period (<c>onboarding_dismissed</c>), each once.</summary>
+    public int Dismissed => dismissed.Count;
 
     public void Add(OnboardingEvent e)
     {
@@ -50,6 +60,12 @@ public sealed class WizardFunnel
             case OnboardingEventTypes.WizardSkipped when e.WizardStepDropped is { } step:
                 Of(dropped, step).Add(e.OrganizationId);
                 break;
+            case OnboardingEventTypes.OnboardingDismissed:
+                dismissed.Add(e.OrganizationId);
+                break;
+            case OnboardingEventTypes.OrganizationCreated:
+                signedUp.Add(e.OrganizationId);
+                break;
         }
     }
 
@@ -57,6 +73,8 @@ public sealed class WizardFunnel
     public void Merge(WizardFunnel other)
     {
         started.UnionWith(other.started);
+        dismissed.UnionWith(other.dismissed);
+        signedUp.UnionWith(other.signedUp);
         foreach (var (step, organizations) in other.completed)
         {
             Of(completed, step).UnionWith(organizations);
@@ -104,6 +122,18 @@ public sealed class WizardFunnel
         return steps;
     }
 
+    /// <summary>
+    /// Step 0, sign-up: the organizations created in the period (<c>organization_created</c>) <c>reached</c> it; those of
+    /// them that opened the wizard in the period <c>completed</c> it, the others <c>dropped</c> there. Both drop-offs are
+    /// of those who signed up (onboarding starts at sign-up); there is no duration.
+    /// </summary>
+    public FunnelStep SignUpStep()
+    {
+        var opened = signedUp.Count(started.Contains);
+        var dropped = signedUp.Count - opened;
+        return new FunnelStep(0, signedUp.Count, opened, dropped, Percent(dropped, signedUp.Count, decimals: 1), Percent(dropped, signedUp.Count, decimals: 2), null);
+    }
+
     private static double Percent(int part, int whole, int decimals) =>
         whole == 0 ? 0 : Math.Round(100.0 * part / whole, decimals, MidpointRounding.AwayFromZero);
 
@@ -112,13 +142,17 @@ public sealed class WizardFunnel
         [.. started.Order(StringComparer.Ordinal)],
         completed.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
         dropped.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
-        durations.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order().ToArray()));
+        durations.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order().ToArray()),
+        [.. dismissed.Order(StringComparer.Ordinal)],
+        [.. signedUp.Order(StringComparer.Ordinal)]);
 
     /// <summary>The funnel <paramref name="data"/> describes: merging it counts the same as the events it came from.</summary>
     public static WizardFunnel FromData(WizardFunnelData data)
     {
         var funnel = new WizardFunnel();
         funnel.started.UnionWith(data.Started);
+        funnel.dismissed.UnionWith(data.Dismissed ?? []);
+        funnel.signedUp.UnionWith(data.SignedUp ?? []);
         foreach (var (step, organizations) in data.Completed)
         {
             Of(funnel.completed, step).UnionWith(organizations);

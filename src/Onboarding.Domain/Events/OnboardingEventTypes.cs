@@ -18,6 +18,9 @@ public static class OnboardingEventTypes
     public const string ChecklistTaskCompleted = "checklist_task_completed";
     public const string ViewReports = "view_reports";
 
+    /// <summary>An admin dismissed the organization's onboarding (additive to contract version 1).</summary>
+    public const string OnboardingDismissed = "onboarding_dismissed";
+
     public const string OrganizationCreated = "organization_created";
     public const string EventCreated = "event_created";
     public const string TeamCreated = "team_created";
@@ -32,12 +35,12 @@ public static class OnboardingEventTypes
     /// <summary>The product deleted the organization: everything held for it is erased, nothing is stored.</summary>
     public const string OrganizationDeleted = "organization_deleted";
 
-    /// <summary>The 14 onboarding event types of the metric model.</summary>
+    /// <summary>The 14 onboarding event types of the metric model, and <c>onboarding_dismissed</c>.</summary>
     public static IReadOnlySet<string> Onboarding { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         WizardStarted, WizardStepCompleted, WizardCompleted, WizardSkipped, SampleDataGenerated, SampleDataCleared,
         TutorialStarted, TutorialCompleted, TutorialSkipped, FeatureUnlocked, VideoPlayed, VideoCompleted,
-        ChecklistTaskCompleted, ViewReports,
+        ChecklistTaskCompleted, ViewReports, OnboardingDismissed,
     };
 
     /// <summary>Product activity reported by the product's services.</summary>

@@ -1,10 +1,12 @@
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
+using Onboarding.Domain.Lifecycle;
 
 namespace Onboarding.Domain.State;
 
 /// <summary>
-/// What follows every rule: its events are recorded (each counts towards its type's counter), then
+/// What follows every rule: its events are recorded (each counts towards its type's counter, <c>organization_created</c>
+/// starts the onboarding), then
 /// the progress they make (feature unlocks, checklist tasks) is recorded with its own events.
 /// </summary>
 public static class OnboardingPipeline
@@ -14,7 +16,7 @@ public static class OnboardingPipeline
 
     public static OnboardingChange Complete(OnboardingChange ruleChange, OnboardingCatalog catalog, DateTimeOffset now)
     {
-        var onboarding = ruleChange.After.Record(ruleChange.Events);
+        var onboarding = LifecycleRules.RecordSignUp(ruleChange.After, ruleChange.Events).Record(ruleChange.Events);
         var events = new List<OnboardingEvent>(ruleChange.Events);
         for (var pass = 0; pass < MaxProgressPasses; pass++)
         {

@@ -30,3 +30,9 @@ public sealed record ViewReports(string OrganizationId) : OnboardingEvent(Organi
 {
     public override string Type => EventTypes.ViewReports;
 }
+
+/// <summary>An admin dismissed the organization's onboarding: it is counted in the funnel's <c>dismissed</c>.</summary>
+public sealed record OnboardingDismissed(string OrganizationId) : OnboardingEvent(OrganizationId)
+{
+    public override string Type => EventTypes.OnboardingDismissed;
+}

@@ -18,6 +18,9 @@ public static class EventTypes
     public const string ChecklistTaskCompleted = "checklist_task_completed";
     public const string ViewReports = "view_reports";
 
+    /// <summary>An admin dismissed the organization's onboarding (added to version 1; the backend writes it itself too).</summary>
+    public const string OnboardingDismissed = "onboarding_dismissed";
+
     public const string OrganizationCreated = "organization_created";
     public const string EventCreated = "event_created";
     public const string TeamCreated = "team_created";
@@ -32,12 +35,12 @@ public static class EventTypes
     /// <summary>The organization was deleted in the product: the onboarding backend erases everything it holds for it.</summary>
     public const string OrganizationDeleted = "organization_deleted";
 
-    /// <summary>Every type of contract version 1: the 14 onboarding types, the 10 activity types and <c>organization_deleted</c>.</summary>
+    /// <summary>Every type of contract version 1: the 15 onboarding types, the 10 activity types and <c>organization_deleted</c>.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         WizardStarted, WizardStepCompleted, WizardCompleted, WizardSkipped, SampleDataGenerated, SampleDataCleared,
         TutorialStarted, TutorialCompleted, TutorialSkipped, FeatureUnlocked, VideoPlayed, VideoCompleted,
-        ChecklistTaskCompleted, ViewReports,
+        ChecklistTaskCompleted, ViewReports, OnboardingDismissed,
         OrganizationCreated, EventCreated, TeamCreated, VolunteerAdded, AssignmentCreated,
         EventDeleted, TeamDeleted, VolunteerDeleted, AssignmentDeleted, ActivitySnapshot,
         OrganizationDeleted,

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Analytics;
@@ -16,7 +15,13 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
 {
     private const string Route = "analytics";
 
-    /// <summary>Per wizard step: organizations that reached it, completed it, dropped out at it, the drop-off and the median step duration.</summary>
+    /// <summary>The funnel's step 0: sign-up, where onboarding starts.</summary>
+    private const string SignUpStepKey = "signed_up";
+
+    /// <summary>
+    /// Sign-up (step 0) and per wizard step: organizations that reached it, completed it, dropped out at it, the drop-off and the median step duration;
+    /// and the organizations that dismissed their onboarding in the range.
+    /// </summary>
     [Function("GetAnalyticsFunnel"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
     [ProblemResponse(400, "validation_failed")]
@@ -29,9 +34,9 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
             return Problems.Validation(errors);
         }
         var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
-        return TypedResults.Ok(new FunnelView(range.From, range.To, [.. tally.Funnel.Steps(catalog.WizardStepCount).Select(s =>
-            new FunnelStepView(s.Step, catalog.WizardStep(s.Step)?.Key ?? s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.DropOffPercentOfStarted, s.MedianDurationSeconds))]));
+        return TypedResults.Ok(new FunnelView(range.From, range.To, [.. tally.Funnel.Steps(catalog.WizardStepCount).Prepend(tally.Funnel.SignUpStep()).Select(s =>
+            new FunnelStepView(s.Step, s.Step == 0 ? SignUpStepKey : catalog.WizardStep(s.Step)?.Key ?? s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.DropOffPercentOfStarted, s.MedianDurationSeconds))], tally.Funnel.Dismissed));
     }
 
     /// <summary>Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's.</summary>
@@ -89,8 +94,10 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     }
 
     /// <summary>
-    /// Organizations whose wizard started more than <c>olderThanHours</c> (48) ago and is neither completed nor skipped,
-    /// newest start first, <c>pageSize</c> (50, at most 200) per page with an opaque <c>continuationToken</c>.
+    /// Organizations whose onboarding is stuck, more than <c>olderThanHours</c> (48) since it got there, newest first: signed
+    /// up and never opened the wizard (<c>stage=signed_up</c>), or with a wizard neither completed nor skipped
+    /// (<c>stage=wizard</c>); both without <c>stage</c>, signed-up ones first. Dismissed onboardings are left out.
+    /// <c>pageSize</c> (50, at most 200) per page with an opaque <c>continuationToken</c>.
     /// </summary>
     [Function("GetAnalyticsStalled"), Access(AccessLevel.PlatformAnalyst), ProblemResponse(400, "validation_failed")]
     [QueryParameter("olderThanHours", "Started more than this many hours ago (default 48).", Type = "integer"), QueryParameter("pageSize", "Items per page, 1 to 200 (default 50).", Type = "integer")]
@@ -101,6 +108,7 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var hours = AnalyticsQuery.Integer(request, "olderThanHours", 48, 1, 24 * 3660, errors);
         var pageSize = AnalyticsQuery.Integer(request, "pageSize", 50, 1, 200, errors);
+        var stage = AnalyticsQuery.OneOf(request, "stage", [InProgressWizards.SignedUpPartition, InProgressWizards.Partition], errors);
         var token = request.Query["continuationToken"].ToString();
         string? continuation = null;
         if (token.Length > 0 && (continuation = Decode(token)) is null)
@@ -112,28 +120,18 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
             return Problems.Validation(errors);
         }
         var now = clock.GetUtcNow();
-        var (items, next) = await inProgress.PageAsync(now.AddHours(-hours!.Value), pageSize!.Value, continuation, cancellationToken);
-        return TypedResults.Ok(new StalledView(hours.Value, [.. items.Select(i => new StalledWizardView(
-            i.OrganizationId, i.CurrentStep, i.StartedAt, Math.Round((now - i.StartedAt).TotalHours, 1, MidpointRounding.AwayFromZero), i.LastActivityAt))],
+        var (items, next) = await inProgress.PageAsync(now.AddHours(-hours!.Value), stage, pageSize!.Value, continuation, cancellationToken);
+        return TypedResults.Ok(new StalledView(hours.Value, stage, [.. items.Select(i => new StalledWizardView(
+            i.OrganizationId, i.Stage, i.CurrentStep, i.StartedAt, Hours(now - i.StartedAt), i.SignedUpAt,
+            i.SignedUpAt is { } signedUpAt ? Hours(now - signedUpAt) : null, i.LastActivityAt))],
             next is null ? null : Encode(next)));
     }
 
+    private static double Hours(TimeSpan span) => Math.Round(span.TotalHours, 1, MidpointRounding.AwayFromZero);
+
     private const string TokenPrefix = "stalled:";
 
-    private static string Encode(string continuation) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(TokenPrefix + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Encode(string continuation) => ContinuationTokens.Encode(TokenPrefix, continuation);
 
-    private static string? Decode(string token)
-    {
-        try
-        {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            return text.StartsWith(TokenPrefix, StringComparison.Ordinal) && InProgressWizards.IsContinuation(text[TokenPrefix.Length..]) ? text[TokenPrefix.Length..] : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static string? Decode(string token) => ContinuationTokens.Decode(TokenPrefix, token, InProgressWizards.IsContinuation);
 }

@@ -52,6 +52,29 @@ public static class AnalyticsQuery
         return null;
     }
 
+    /// <summary>One of <paramref name="allowed"/>, or null when absent.</summary>
+    public static string? OneOf(HttpRequest request, string name, IReadOnlyList<string> allowed, Dictionary<string, string[]> errors)
+    {
+        var values = request.Query[name];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        if (values.Count == 1 && allowed.FirstOrDefault(a => a == values[0]) is { } value)
+        {
+            return value;
+        }
+        errors[name] = [$"'{name}' must be one of {string.Join(", ", allowed)}."];
+        return null;
+    }
+
+    /// <summary>A UTC day as <c>yyyy-MM-dd</c>, or null when absent (<paramref name="present"/> says which).</summary>
+    public static DateOnly? OptionalDay(HttpRequest request, string name, Dictionary<string, string[]> errors, out bool present)
+    {
+        present = request.Query[name].Count > 0;
+        return present ? Day(request, name, errors) : null;
+    }
+
     private static DateOnly? Day(HttpRequest request, string name, Dictionary<string, string[]> errors)
     {
         var values = request.Query[name];

@@ -1,6 +1,6 @@
 namespace Onboarding.Functions.Analytics;
 
-/// <summary>How far back the roll-up recomputes closed days (late events are folded in that long), and where the in-progress index is.</summary>
+/// <summary>How far back the roll-up recomputes closed days (late events are folded in that long), and where the indexes are.</summary>
 public sealed class AnalyticsOptions
 {
     public const string Section = "Analytics";
@@ -9,11 +9,14 @@ public sealed class AnalyticsOptions
 
     /// <summary>The in-progress wizard index table (tests give each app its own).</summary>
     public string InProgressWizardsTable { get; set; } = Storage.OnboardingStorage.InProgressWizardsTable;
+
+    /// <summary>The organizations index table of <c>GET /analytics/organizations</c> (tests give each app its own).</summary>
+    public string OrganizationsIndexTable { get; set; } = Storage.OnboardingStorage.OrganizationsIndexTable;
 }
 
 public static class AnalyticsSetup
 {
-    /// <summary>Cross-organization analytics: day summaries, the in-progress wizard index, the roll-up on <c>%ANALYTICS_ROLLUP_SCHEDULE%</c>.</summary>
+    /// <summary>Cross-organization analytics: day summaries, the in-progress and organizations indexes, the roll-up on <c>%ANALYTICS_ROLLUP_SCHEDULE%</c>.</summary>
     public static IServiceCollection AddAnalytics(this IServiceCollection services)
     {
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
@@ -21,6 +24,8 @@ public static class AnalyticsSetup
             .ValidateOnStart();
         services.AddSingleton<AnalyticsStore>();
         services.AddSingleton<InProgressWizards>();
+        services.AddSingleton<OrganizationsIndex>();
+        services.AddSingleton<CommitIndexes>();
         return services;
     }
 }

@@ -1,9 +1,10 @@
+using System.Text.Json.Serialization;
 using Onboarding.Domain.Analytics;
 
 namespace Onboarding.Functions.Analytics;
 
-/// <summary>The wizard funnel of a range: per step, who reached, completed and dropped at it.</summary>
-public sealed record FunnelView(DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps);
+/// <summary>The wizard funnel of a range: per step, who reached, completed and dropped at it; and how many dismissed their onboarding.</summary>
+public sealed record FunnelView(DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps, int Dismissed);
 
 /// <summary>
 /// One step: <c>dropOffPercent</c> is the share of those who reached it that dropped out there (one decimal),
@@ -37,7 +38,46 @@ public sealed record ChecklistAnalyticsView(DateOnly From, DateOnly To, int Orga
 
 public sealed record ChecklistTaskView(string TaskId, int CompletedOrganizations, double CompletedPercent, double? MedianMinutesFromWizardStart);
 
-/// <summary>A page of stalled wizards, newest start first; pass <c>continuationToken</c> back for the next page (absent on the last).</summary>
-public sealed record StalledView(int OlderThanHours, IReadOnlyList<StalledWizardView> Items, string? ContinuationToken);
+/// <summary>
+/// A page of stalled onboardings, newest first (<c>stage</c> as asked, absent for both); pass <c>continuationToken</c> back
+/// for the next page: it is absent on the last.
+/// </summary>
+public sealed record StalledView(
+    int OlderThanHours,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Stage,
+    IReadOnlyList<StalledWizardView> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContinuationToken);
 
-public sealed record StalledWizardView(string OrganizationId, int? CurrentStep, DateTimeOffset StartedAt, double HoursSinceStart, DateTimeOffset? LastActivityAt);
+/// <summary>
+/// One stalled organization: <c>stage</c> <c>signed_up</c> (current step 0, <c>startedAt</c> its sign-up) or <c>wizard</c>
+/// (<c>startedAt</c> the wizard's start); <c>signedUpAt</c> and <c>hoursSinceSignUp</c> when its sign-up is known.
+/// </summary>
+public sealed record StalledWizardView(
+    string OrganizationId, string Stage, int? CurrentStep, DateTimeOffset StartedAt, double HoursSinceStart,
+    DateTimeOffset? SignedUpAt, double? HoursSinceSignUp, DateTimeOffset? LastActivityAt);
+
+/// <summary>A page of organizations in <c>sort</c>'s order (of <c>status</c> when asked); <c>continuationToken</c> is absent on the last page.</summary>
+public sealed record OrganizationsView(
+    string Sort,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
+    IReadOnlyList<OrganizationCompletionView> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContinuationToken);
+
+/// <summary>
+/// One organization's onboarding from its state: <c>status</c> (<c>dismissed</c>, else the wizard's), the wizard's status and
+/// current step, <c>completionPercent</c> (the overview's), sign-up, wizard start and completion, dismissal, last activity.
+/// </summary>
+public sealed record OrganizationCompletionView(
+    string OrganizationId, string Status, string WizardStatus, int? CurrentStep, double CompletionPercent,
+    DateTimeOffset? SignedUpAt, DateTimeOffset? WizardStartedAt, DateTimeOffset? WizardCompletedAt, DateTimeOffset? DismissedAt, DateTimeOffset? LastActivityAt)
+{
+    public static OrganizationCompletionView From(IndexedOrganization organization, Onboarding.Domain.Catalog.OnboardingCatalog catalog)
+    {
+        var state = organization.Snapshot.Onboarding.State;
+        return new OrganizationCompletionView(
+            organization.Entry.OrganizationId, organization.Entry.Status, OrganizationsIndex.WizardStatus(state.Wizard),
+            state.Wizard.CurrentStep(catalog.WizardStepCount), organization.Entry.CompletionPercent,
+            state.SignedUpAt, state.Wizard.StartedAt, state.Wizard.CompletedAt, state.DismissedAt,
+            organization.Snapshot.StoredRows.Values.Select(r => r.Timestamp).Max());
+    }
+}

@@ -11,28 +11,49 @@ using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;
 
-/// <summary>A change to the index that one organization change makes: the row to write before it commits, the row to remove after.</summary>
-public sealed record InProgressChange(string OrganizationId, DateTimeOffset? Add, DateTimeOffset? Remove);
+/// <summary>Where an organization stands in the index: its stage (the partition) and since when (sign-up or wizard start).</summary>
+public sealed record StalledEntry(string Stage, DateTimeOffset Since);
 
-/// <summary>One stalled wizard, as the index and the organization's state give it.</summary>
-public sealed record StalledWizard(string OrganizationId, int? CurrentStep, DateTimeOffset StartedAt, DateTimeOffset? LastActivityAt);
+/// <summary>A change to the index that one organization change makes: the row to write before it commits, the row to remove after.</summary>
+public sealed record InProgressChange(string OrganizationId, StalledEntry? Add, StalledEntry? Remove);
 
 /// <summary>
-/// The <c>InProgressWizards</c> index: one row per organization whose wizard is started and neither completed nor
-/// skipped, in one partition (<c>wizard</c>), RowKey <c>{DateTime.MaxValue.Ticks − start ticks, 19 digits}|{orgId}</c>,
-/// so a query reads newest starts first and "started before" is a RowKey range. Maintained with every change
-/// (<see cref="OrganizationUpdates"/>): a row is upserted before the change that starts a wizard commits (index rows
-/// come first) and deleted after the change that ends or resets it. A row left behind (a crash, a lost race, an
-/// erased organization) is dropped when it is read: every row read is checked against the organization's state.
+/// One stalled organization, as the index and its state give it: signed up and never opened the wizard
+/// (<see cref="InProgressWizards.SignedUpPartition"/>, current step 0, <paramref name="StartedAt"/> = sign-up), or with its
+/// wizard in progress (<see cref="InProgressWizards.Partition"/>, <paramref name="StartedAt"/> = the wizard's start).
+/// </summary>
+public sealed record StalledWizard(
+    string OrganizationId, string Stage, int? CurrentStep, DateTimeOffset StartedAt, DateTimeOffset? SignedUpAt, DateTimeOffset? LastActivityAt);
+
+/// <summary>
+/// The <c>InProgressWizards</c> index of organizations whose onboarding is under way: one row per organization whose
+/// wizard is started and neither completed nor skipped (partition <c>wizard</c>), or that signed up and has not opened
+/// the wizard (partition <c>signed_up</c>), unless it dismissed its onboarding. RowKey
+/// <c>{DateTime.MaxValue.Ticks − since ticks, 19 digits}|{orgId}</c>, so a query reads newest first and "since before" is
+/// a RowKey range. Maintained with every change (<see cref="OrganizationUpdates"/>, queue ingestion): a row is upserted
+/// before the change that puts the organization there commits (index rows come first) and deleted after the change
+/// that moves it on. A row left behind (a crash, a lost race, an erased organization) is dropped when it is read:
+/// every row read is checked against the organization's state.
 /// </summary>
 public sealed partial class InProgressWizards(
     TableServiceClient tables, OrganizationStore organizations, OnboardingCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<InProgressWizards> logger)
 {
+    /// <summary>Wizards in progress.</summary>
     public const string Partition = "wizard";
+
+    /// <summary>Organizations that signed up and have not opened the wizard.</summary>
+    public const string SignedUpPartition = "signed_up";
 
     private TableClient Table => tables.GetTableClient(options.Value.InProgressWizardsTable);
 
     public static bool IsInProgress(WizardState wizard) => wizard is { IsStarted: true, IsCompleted: false, IsSkipped: false };
+
+    /// <summary>Where <paramref name="state"/> belongs in the index; null when nowhere (dismissed, wizard finished or skipped, never signed up nor started).</summary>
+    public static StalledEntry? EntryOf(OnboardingState state) =>
+        state.DismissedAt is not null ? null
+        : IsInProgress(state.Wizard) ? new StalledEntry(Partition, state.Wizard.StartedAt!.Value)
+        : !state.Wizard.IsStarted && state.SignedUpAt is { } signedUpAt ? new StalledEntry(SignedUpPartition, signedUpAt)
+        : null;
 
     public static string RowKey(DateTimeOffset startedAt, string organizationId) => $"{Inverted(startedAt)}|{organizationId}";
 
@@ -40,18 +61,19 @@ public sealed partial class InProgressWizards(
 
     /// <summary>
     /// What a change from <paramref name="before"/> to <paramref name="after"/> does to the index; null when nothing.
-    /// A wizard that stays in progress has its row written again when the change completed a step, so a wizard
-    /// started before the index existed is indexed at its next step.
+    /// An organization that stays where it is has its row written again when the change completed a step or reported
+    /// its sign-up again, so one that got there before the index existed (or lost its row) is indexed then.
     /// </summary>
     public static InProgressChange? Plan(OrganizationOnboarding before, OrganizationOnboarding after, IReadOnlyList<OnboardingEvent> events)
     {
-        DateTimeOffset? was = IsInProgress(before.State.Wizard) ? before.State.Wizard.StartedAt : null;
-        DateTimeOffset? now = IsInProgress(after.State.Wizard) ? after.State.Wizard.StartedAt : null;
+        var was = EntryOf(before.State);
+        var now = EntryOf(after.State);
         if (was != now)
         {
             return new InProgressChange(after.OrganizationId, now, was);
         }
-        return now is not null && events.Any(e => e.Type == OnboardingEventTypes.WizardStepCompleted)
+        var rewrite = now?.Stage == Partition ? OnboardingEventTypes.WizardStepCompleted : OnboardingEventTypes.OrganizationCreated;
+        return now is not null && events.Any(e => e.Type == rewrite)
             ? new InProgressChange(after.OrganizationId, now, null)
             : null;
     }
@@ -59,12 +81,12 @@ public sealed partial class InProgressWizards(
     /// <summary>Before the commit: the row of a wizard the change puts in progress (an upsert, so a repeat converges).</summary>
     public async Task BeforeCommitAsync(InProgressChange change, CancellationToken cancellationToken)
     {
-        if (change.Add is { } startedAt)
+        if (change.Add is { } entry)
         {
-            await Table.UpsertEntityAsync(new TableEntity(Partition, RowKey(startedAt, change.OrganizationId))
+            await Table.UpsertEntityAsync(new TableEntity(entry.Stage, RowKey(entry.Since, change.OrganizationId))
             {
                 ["OrganizationId"] = change.OrganizationId,
-                ["StartedAt"] = startedAt,
+                ["StartedAt"] = entry.Since,
             }, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -72,13 +94,13 @@ public sealed partial class InProgressWizards(
     /// <summary>After the commit: removes the row of a wizard that is no longer in progress; a failure leaves it for the reader to drop.</summary>
     public async Task AfterCommitAsync(InProgressChange change, CancellationToken cancellationToken)
     {
-        if (change.Remove is not { } startedAt)
+        if (change.Remove is not { } entry)
         {
             return;
         }
         try
         {
-            await DeleteAsync(RowKey(startedAt, change.OrganizationId), ETag.All, cancellationToken);
+            await DeleteAsync(entry.Stage, RowKey(entry.Since, change.OrganizationId), ETag.All, cancellationToken);
         }
         catch (RequestFailedException e)
         {
@@ -87,40 +109,50 @@ public sealed partial class InProgressWizards(
     }
 
     /// <summary>
-    /// Removes every index row of <paramref name="organizationId"/> (for erasure). The index is keyed by start time,
-    /// so this reads the index partition with a filter on the organization (one query, paged by the service).
+    /// Removes every index row of <paramref name="organizationId"/> (for erasure). The index is keyed by time, so this
+    /// reads both index partitions with a filter on the organization (one query, paged by the service).
     /// </summary>
     public async Task RemoveAsync(string organizationId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and OrganizationId eq {organizationId}");
+        var filter = TableClient.CreateQueryFilter($"(PartitionKey eq {SignedUpPartition} or PartitionKey eq {Partition}) and OrganizationId eq {organizationId}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            await DeleteAsync(row.RowKey, ETag.All, cancellationToken);
+            await DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
     }
 
     /// <summary>
     /// Whether <paramref name="continuation"/> has the shape of the table service's continuation the SDK hands out
-    /// for this index: the next partition (always <see cref="Partition"/>) and the next row key, each base64, a space between.
+    /// for this index: the next partition (one of the two) and the next row key, each base64, a space between.
     /// </summary>
     public static bool IsContinuation(string continuation)
     {
         var parts = continuation.Split(' ');
         return parts.Length == 2
-            && parts[0] == Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Partition))
+            && (parts[0] == Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Partition))
+                || parts[0] == Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SignedUpPartition)))
             && parts[1].Length is > 0 and <= 1024
             && Convert.TryFromBase64String(parts[1], new byte[parts[1].Length], out _);
     }
 
+    /// <summary>One page of wizards in progress started before <paramref name="startedBefore"/> (the <c>wizard</c> stage only), newest start first.</summary>
+    public Task<(IReadOnlyList<StalledWizard> Items, string? ContinuationToken)> PageAsync(
+        DateTimeOffset startedBefore, int pageSize, string? continuationToken, CancellationToken cancellationToken) =>
+        PageAsync(startedBefore, Partition, pageSize, continuationToken, cancellationToken);
+
     /// <summary>
-    /// One page of wizards started before <paramref name="startedBefore"/>, newest start first: one index query for
-    /// at most <paramref name="pageSize"/> rows, then one read of each row's organization. Rows whose organization is
-    /// no longer in progress (or started again later) are deleted and left out, so a page may hold fewer.
+    /// One page of organizations of <paramref name="stage"/> (both when null: signed up first, then wizards) there since
+    /// before <paramref name="startedBefore"/>, newest first: one index query for at most <paramref name="pageSize"/> rows,
+    /// then one read of each row's organization. Rows whose organization is no longer there (or got there again later)
+    /// are deleted and left out, so a page may hold fewer.
     /// </summary>
     public async Task<(IReadOnlyList<StalledWizard> Items, string? ContinuationToken)> PageAsync(
-        DateTimeOffset startedBefore, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+        DateTimeOffset startedBefore, string? stage, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey gt {Inverted(startedBefore) + "|\uffff"}");
+        var after = Inverted(startedBefore) + "|\uffff";
+        var filter = stage is null
+            ? TableClient.CreateQueryFilter($"(PartitionKey eq {SignedUpPartition} or PartitionKey eq {Partition}) and RowKey gt {after}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {stage} and RowKey gt {after}");
         Page<TableEntity>? page = null;
         await foreach (var first in Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
         {
@@ -140,22 +172,23 @@ public sealed partial class InProgressWizards(
         var organizationId = row.GetString("OrganizationId") ?? row.RowKey[(row.RowKey.IndexOf('|') + 1)..];
         var startedAt = row.GetDateTimeOffset("StartedAt");
         var snapshot = await organizations.LoadAsync(organizationId, cancellationToken);
-        var wizard = snapshot.Onboarding.State.Wizard;
-        if (!IsInProgress(wizard) || wizard.StartedAt != startedAt)
+        var state = snapshot.Onboarding.State;
+        if (EntryOf(state) is not { } entry || entry.Stage != row.PartitionKey || entry.Since != startedAt)
         {
             LogStaleRow(organizationId);
-            await DeleteAsync(row.RowKey, row.ETag, cancellationToken);
+            await DeleteAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
             return null;
         }
         var lastActivity = snapshot.StoredRows.Values.Select(r => r.Timestamp).Max();
-        return new StalledWizard(organizationId, wizard.CurrentStep(catalog.WizardStepCount), wizard.StartedAt!.Value, lastActivity);
+        var currentStep = entry.Stage == SignedUpPartition ? 0 : state.Wizard.CurrentStep(catalog.WizardStepCount);
+        return new StalledWizard(organizationId, entry.Stage, currentStep, entry.Since, state.SignedUpAt, lastActivity);
     }
 
-    private async Task DeleteAsync(string rowKey, ETag etag, CancellationToken cancellationToken)
+    private async Task DeleteAsync(string partition, string rowKey, ETag etag, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.DeleteEntityAsync(Partition, rowKey, etag, cancellationToken);
+            await Table.DeleteEntityAsync(partition, rowKey, etag, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
@@ -163,9 +196,9 @@ public sealed partial class InProgressWizards(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "In-progress wizard index row of organization {OrganizationId} could not be removed after its change; the next read drops it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "In-progress onboarding index row of organization {OrganizationId} could not be removed after its change; the next read drops it")]
     private partial void LogRemovalDeferred(Exception exception, string organizationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a stale in-progress wizard index row of organization {OrganizationId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped a stale in-progress onboarding index row of organization {OrganizationId}")]
     private partial void LogStaleRow(string organizationId);
 }

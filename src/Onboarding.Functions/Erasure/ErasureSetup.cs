@@ -16,6 +16,7 @@ public static class ErasureSetup
         services.AddSingleton<IOrganizationDataEraser, SampleExpiryIndexEraser>();
         services.AddSingleton<IOrganizationDataEraser, AnalyticsEraser>();
         services.AddSingleton<IOrganizationDataEraser, WebhookDeliveriesEraser>();
+        services.AddSingleton<IOrganizationDataEraser, OrganizationsIndexEraser>();
         services.AddSingleton<OrganizationErasure>();
         return services;
     }

@@ -28,7 +28,8 @@ public sealed record IngestionResult(
 /// Stores validated events in their organizations' partitions: each transaction holds the
 /// <c>event|{id}</c> rows, the activity counters they move and the progress they make (checklist
 /// tasks, feature unlocks), so a redelivered event is refused by its existing row and nothing is
-/// counted twice. Then projects them to the daily analytics table. An <c>organization_deleted</c> event is not
+/// counted twice; <c>organization_created</c> starts the organization's onboarding. The index rows a change needs
+/// come first, as on the HTTP path (<see cref="Analytics.CommitIndexes"/>). Then projects them to the daily analytics table. An <c>organization_deleted</c> event is not
 /// stored: it erases the organization (<see cref="OrganizationErasure"/>), and only the organization's events
 /// that come after the last one in the message are stored, as a fresh start.
 /// </summary>
@@ -40,6 +41,7 @@ public sealed class EventIngestion(
     EventProjection projection,
     PendingProjections pendingProjections,
     ProfileCache cache,
+    Analytics.CommitIndexes indexes,
     OrganizationErasure erasure,
     IOptions<ErasureOptions> erasureOptions,
     TimeProvider clock)
@@ -83,6 +85,7 @@ public sealed class EventIngestion(
     {
         var toProject = new List<OnboardingEvent>();
         var pending = new List<PendingProjection>();
+        var indexChanges = new List<Analytics.IndexPlan>();
         var result = IngestionResult.None;
         var started = clock.GetTimestamp();
         using (await locks.AcquireAsync(organizationId, cancellationToken))
@@ -109,6 +112,10 @@ public sealed class EventIngestion(
                     {
                         pending.Add(commit.Pending);
                     }
+                    if (commit.Index is not null)
+                    {
+                        indexChanges.Add(commit.Index);
+                    }
                     result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
                 }
             }
@@ -131,13 +138,17 @@ public sealed class EventIngestion(
         {
             await pendingProjections.RemoveAsync(done, cancellationToken);
         }
+        foreach (var change in indexChanges)
+        {
+            await indexes.AfterCommitAsync(change, cancellationToken);
+        }
         return result with { Committing = clock.GetElapsedTime(started, committed), Projecting = clock.GetElapsedTime(committed) };
     }
 
     /// <summary>What committing one chunk did, and the organization as it stands afterwards.</summary>
     private sealed record ChunkCommit(
         List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After,
-        PendingProjection? Pending);
+        PendingProjection? Pending, Analytics.IndexPlan? Index);
 
     /// <summary>
     /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, over
@@ -166,9 +177,21 @@ public sealed class EventIngestion(
             List<OnboardingEvent> progress = [.. fitted.Change.Events.Skip(committed.Count)];
             // Progress events exist only in this transaction: no redelivery brings them back, so they are recorded as pending first.
             var pending = progress.Count > 0 ? PendingProjections.Plan(organizationId, progress, clock.GetUtcNow()) : null;
+            // A sign-up or progress moves the organization in the indexes: their rows come first, like the pending row.
+            var index = indexes.Plan(snapshot.Onboarding, fitted.Change.After, fitted.Change.Events);
             return new CommitDecision<ChunkCommit>.Write(fitted.Actions,
-                after => new ChunkCommit(committed, duplicated, progress, fitted.Taken, after, pending),
-                pending is null ? null : ct => pendingProjections.RecordAsync(pending, ct));
+                after => new ChunkCommit(committed, duplicated, progress, fitted.Taken, after, pending, index),
+                pending is null && index?.WritesBeforeCommit != true ? null : async ct =>
+                {
+                    if (pending is not null)
+                    {
+                        await pendingProjections.RecordAsync(pending, ct);
+                    }
+                    if (index is not null)
+                    {
+                        await indexes.BeforeCommitAsync(index, ct);
+                    }
+                });
         }
 
         async Task LearnStoredAsync(DuplicateEventException _, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed partial class OrganizationUpdates(
     OnboardingCatalog catalog,
     EventProjection projection,
     PendingProjections pendingProjections,
-    Analytics.InProgressWizards inProgressWizards,
+    Analytics.CommitIndexes indexes,
     TimeProvider clock,
     ILogger<OrganizationUpdates> logger)
 {
@@ -45,8 +45,8 @@ public sealed partial class OrganizationUpdates(
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
         // The pending projection of the attempt that committed (each attempt plans its own).
         PendingProjection? pending = null;
-        Analytics.InProgressChange? wizardIndex = null;
-        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, alongside ?? [], planned => pending = planned, index => wizardIndex = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+        Analytics.IndexPlan? indexPlan = null;
+        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, alongside ?? [], planned => pending = planned, index => indexPlan = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
                 ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
                 : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
@@ -55,9 +55,9 @@ public sealed partial class OrganizationUpdates(
         if (outcome.Succeeded)
         {
             await ProjectAsync(pending, outcome.Events, cancellationToken);
-            if (wizardIndex is not null)
+            if (indexPlan is not null)
             {
-                await inProgressWizards.AfterCommitAsync(wizardIndex, cancellationToken);
+                await indexes.AfterCommitAsync(indexPlan, cancellationToken);
             }
         }
         return outcome;
@@ -65,7 +65,7 @@ public sealed partial class OrganizationUpdates(
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
     private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside, Action<PendingProjection?> planned,
-        Action<Analytics.InProgressChange?> indexed)
+        Action<Analytics.IndexPlan?> indexed)
     {
         if (ifMatch is not null && !ifMatch.Matches(before))
         {
@@ -81,21 +81,21 @@ public sealed partial class OrganizationUpdates(
         // Recorded before the commit, so events that commit always reach the projection, even if writing it fails afterwards.
         var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
         planned(pending);
-        // The in-progress wizard index row comes first too (the stalled list reads it); its removal follows the commit.
-        var wizardIndex = Analytics.InProgressWizards.Plan(before.Onboarding, change.After, change.Events);
-        indexed(wizardIndex);
+        // The index rows come first too (the stalled list and the organizations list read them); removals follow the commit.
+        var index = indexes.Plan(before.Onboarding, change.After, change.Events);
+        indexed(index);
         IReadOnlyList<TableTransactionAction> actions =
             [.. store.PlanCommit(before, change.After, change.Events), .. alongside.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))];
         return new CommitDecision<UpdateOutcome>.Write(actions, after => new UpdateOutcome(after, change.Events),
-            pending is null && wizardIndex?.Add is null ? null : async cancellationToken =>
+            pending is null && index?.WritesBeforeCommit != true ? null : async cancellationToken =>
             {
                 if (pending is not null)
                 {
                     await pendingProjections.RecordAsync(pending, cancellationToken);
                 }
-                if (wizardIndex is not null)
+                if (index is not null)
                 {
-                    await inProgressWizards.BeforeCommitAsync(wizardIndex, cancellationToken);
+                    await indexes.BeforeCommitAsync(index, cancellationToken);
                 }
             });
     }

@@ -22,6 +22,8 @@ internal static class StateEntityMapper
     public static TableEntity ToEntity(string organizationId, OnboardingState state)
     {
         var entity = new TableEntity(organizationId, ProfileRows.State) { ["SchemaVersion"] = SchemaVersion };
+        Set(entity, "SignedUpAt", state.SignedUpAt);
+        Set(entity, "DismissedAt", state.DismissedAt);
         var wizard = state.Wizard;
         Set(entity, "WizardStartedAt", wizard.StartedAt);
         Set(entity, "WizardCompletedAt", wizard.CompletedAt);
@@ -97,7 +99,7 @@ internal static class StateEntityMapper
             entity.GetDateTimeOffset("SampleDataClearedAt"),
             entity.GetDateTimeOffset("SampleDataExpiredAt"),
             EntityJson.Read<SampleDataCounts?>(entity.GetString("SampleDataCounts"), null));
-        return new OnboardingState(wizard, checklist, features, sample);
+        return new OnboardingState(wizard, checklist, features, sample, entity.GetDateTimeOffset("SignedUpAt"), entity.GetDateTimeOffset("DismissedAt"));
     }
 
     private static string StepDataColumn(int step) => $"WizardStep{step}Data";

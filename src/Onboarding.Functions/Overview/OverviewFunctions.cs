@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Onboarding.Domain.Lifecycle;
 using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Organizations;
@@ -7,7 +8,10 @@ using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Overview;
 
-/// <summary>The whole onboarding of an organization, and starting it over.</summary>
+/// <summary>
+/// The whole onboarding of an organization, starting it over, and dismissing it. Reset and dismiss change the state row
+/// and answer with the overview, so their ETag and <c>If-Match</c> are the overview's (<see cref="ETagScope.Organization"/>).
+/// </summary>
 public sealed class OverviewFunctions(OnboardingServices services)
 {
     /// <summary>The rows this resource's representations show: what their ETag covers.</summary>
@@ -31,6 +35,25 @@ public sealed class OverviewFunctions(OnboardingServices services)
     {
         var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, _) => WizardRules.Reset(onboarding),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
+        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
+    }
+
+    /// <summary>Dismisses the organization's onboarding (<c>onboarding_dismissed</c>; it leaves the stalled list); repeating it changes nothing.</summary>
+    [Function("DismissOnboarding"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> DismissOnboarding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/dismiss")] HttpRequest request, string orgId, CancellationToken cancellationToken) =>
+        await ChangeAsync(request, orgId, (onboarding, now) => LifecycleRules.Dismiss(onboarding, now), cancellationToken);
+
+    /// <summary>Takes a dismissal back: the onboarding shows again where it was; nothing when it is not dismissed.</summary>
+    [Function("UndoDismissOnboarding"), Access(AccessLevel.OrgAdmin)]
+    public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> UndoDismissOnboarding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route + "/dismiss")] HttpRequest request, string orgId, CancellationToken cancellationToken) =>
+        await ChangeAsync(request, orgId, (onboarding, _) => LifecycleRules.Undismiss(onboarding), cancellationToken);
+
+    private async Task<Results<Ok<OverviewView>, ProblemHttpResult>> ChangeAsync(
+        HttpRequest request, string orgId, OrganizationUpdates.Rule rule, CancellationToken cancellationToken)
+    {
+        var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
     }
 }

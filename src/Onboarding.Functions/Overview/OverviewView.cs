@@ -11,10 +11,14 @@ namespace Onboarding.Functions.Overview;
 /// <summary>
 /// The whole picture of an organization's onboarding, from one read of its profile rows. The
 /// completion percent is the checklist's: the share of active tasks complete (the wizard is one of them).
+/// <c>signedUpAt</c> is when onboarding started (the product's <c>organization_created</c>), <c>dismissedAt</c> when an
+/// admin dismissed it; both null when not.
 /// </summary>
 public sealed record OverviewView(
     string OrganizationId,
     double CompletionPercent,
+    DateTimeOffset? SignedUpAt,
+    DateTimeOffset? DismissedAt,
     WizardView Wizard,
     ChecklistView Checklist,
     FeaturesView Features,
@@ -27,6 +31,8 @@ public sealed record OverviewView(
         return new OverviewView(
             onboarding.OrganizationId,
             checklist.Percent,
+            onboarding.State.SignedUpAt,
+            onboarding.State.DismissedAt,
             WizardView.From(onboarding.State.Wizard, catalog),
             checklist,
             FeaturesView.From(onboarding, catalog),

@@ -24,6 +24,9 @@ public static class OnboardingStorage
     /// <summary>Organizations whose wizard is in progress, newest start first (PartitionKey = wizard, RowKey = {inverted start ticks}|{orgId}).</summary>
     public const string InProgressWizardsTable = "InProgressWizards";
 
+    /// <summary>Every organization twice, by sign-up and by completion (PartitionKey = signup or completion, RowKey = {sort key}|{orgId}).</summary>
+    public const string OrganizationsIndexTable = "OrganizationsIndex";
+
     /// <summary>Webhook subscriptions (PartitionKey = subscription, RowKey = subscription id).</summary>
     public const string WebhookSubscriptionsTable = "WebhookSubscriptions";
 
@@ -36,6 +39,6 @@ public static class OnboardingStorage
     public static IReadOnlyList<string> Tables { get; } =
     [
         OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable,
-        WebhookSubscriptionsTable, WebhookDeliveriesTable, WebhookStallNoticesTable,
+        OrganizationsIndexTable, WebhookSubscriptionsTable, WebhookDeliveriesTable, WebhookStallNoticesTable,
     ];
 }

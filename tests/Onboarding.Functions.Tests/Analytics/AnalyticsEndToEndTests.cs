@@ -40,6 +40,7 @@ public sealed class AnalyticsEndToEndTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal(AnalyticsDataSet.Iso(set.Day0), funnel.GetProperty("from").GetString());
         Assert.Equal(
         [
+            "0 signed_up 0 0 0 0 null",
             "1 organization_profile 7 6 1 14.3 35",
             "2 first_event 6 5 1 16.7 50",
             "3 first_team 5 4 1 20 75",
@@ -49,6 +50,7 @@ public sealed class AnalyticsEndToEndTests(AppFixture fixture) : IClassFixture<A
         // Day 0 alone: A completed everything, B completed steps 1 and 2 (its drop is on day 1).
         Assert.Equal(
         [
+            "0 signed_up 0 0 0 0 null",
             "1 organization_profile 2 2 0 0 45",
             "2 first_event 2 2 0 0 75",
             "3 first_team 2 1 0 0 120",
@@ -135,6 +137,7 @@ public sealed class AnalyticsEndToEndTests(AppFixture fixture) : IClassFixture<A
 
         Assert.Equal(
         [
+            "0 signed_up 0 0 0 0 null",
             "1 organization_profile 1 1 0 0 100",
             "2 first_event 1 1 0 0 200",
             "3 first_team 1 0 1 100 null",

@@ -75,7 +75,7 @@ public sealed class AnalyticsInProcessTests
 
         Assert.Equal(3, first.Select(r => r.PartitionKey).Distinct().Count());
         Assert.Equal(Content(first), Content(again));
-        Assert.Equal("7 6 5 4 3", string.Join(' ', funnel.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("reached").GetInt32())));
+        Assert.Equal("0 7 6 5 4 3", string.Join(' ', funnel.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("reached").GetInt32())));
         Assert.Equal([2, 6, 2], Active(daily));
         var store = app.Services.GetRequiredService<AnalyticsStore>();
         var recomputed = await store.RollUpAsync(set.Day0, CancellationToken.None);
@@ -134,8 +134,8 @@ public sealed class AnalyticsInProcessTests
         var after = await GetAsync(app, "funnel?" + set.Range(0, 2));
         var summaries = await app.Services.GetRequiredService<AnalyticsStore>().SummariesAsync(set.Day0, set.Day0.AddDays(2), CancellationToken.None);
 
-        Assert.Equal(7, before.GetProperty("steps")[0].GetProperty("reached").GetInt32());
-        Assert.Equal(6, after.GetProperty("steps")[0].GetProperty("reached").GetInt32());
+        Assert.Equal(7, before.GetProperty("steps")[1].GetProperty("reached").GetInt32());
+        Assert.Equal(6, after.GetProperty("steps")[1].GetProperty("reached").GetInt32());
         Assert.All(summaries.Values, s => Assert.DoesNotContain(set.Org("A"), System.Text.Json.JsonSerializer.Serialize(s.ToData())));
     }
 
@@ -184,7 +184,7 @@ public sealed class AnalyticsInProcessTests
 
         var funnel = await GetAsync(app, "funnel?" + set.Range(0, 89));
 
-        Assert.Equal(89 * organizationsPerDay + 1, funnel.GetProperty("steps")[0].GetProperty("reached").GetInt32());
+        Assert.Equal(89 * organizationsPerDay + 1, funnel.GetProperty("steps")[1].GetProperty("reached").GetInt32());
         var requests = recorder.Requests.ToList();
         return (requests.Count(r => r.Uri.AbsolutePath.Contains(OnboardingStorage.DailySummaryTable, StringComparison.Ordinal)),
             requests.Count(r => r.Uri.AbsolutePath.Contains(OnboardingStorage.DailyTable + "()", StringComparison.Ordinal)),

@@ -22,6 +22,7 @@ public sealed class ETagRulesTests(AppFixture fixture) : IClassFixture<AppFixtur
     private static readonly Call StartWizard = new(HttpMethod.Post, "/wizard/start");
     private static readonly Call StartOtherTutorial = new(HttpMethod.Post, "/tutorials/teams_setup/start");
     private static readonly Call StartTutorial = new(HttpMethod.Post, "/tutorials/events_intro/start");
+    private static readonly Call Dismiss = new(HttpMethod.Post, "/dismiss");
 
     private static readonly Dictionary<string, Route> Routes = new()
     {
@@ -35,6 +36,8 @@ public sealed class ETagRulesTests(AppFixture fixture) : IClassFixture<AppFixtur
         ["CompleteTutorial"] = new(new(HttpMethod.Post, "/tutorials/events_intro/complete"), "/tutorials", [StartTutorial], StartOtherTutorial),
         ["SkipTutorial"] = new(new(HttpMethod.Post, "/tutorials/events_intro/skip"), "/tutorials", [StartTutorial], StartOtherTutorial),
         ["ResetOnboarding"] = new(new(HttpMethod.Post, "/reset"), "", [StartWizard], StartOtherTutorial),
+        ["DismissOnboarding"] = new(Dismiss, "", [], StartOtherTutorial),
+        ["UndoDismissOnboarding"] = new(new(HttpMethod.Delete, "/dismiss"), "", [Dismiss], StartOtherTutorial),
         ["GenerateSampleData"] = new(new(HttpMethod.Post, "/sample-data"), "/sample-data", [], ShowAll),
         ["ClearSampleData"] = new(new(HttpMethod.Delete, "/sample-data"), "/sample-data", [new(HttpMethod.Post, "/sample-data")], ShowAll),
     };

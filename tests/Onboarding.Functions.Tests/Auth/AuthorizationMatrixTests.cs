@@ -131,7 +131,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture fixture) : IClas
             .Where(f => f.Method.GetCustomAttribute<AccessAttribute>()!.Level == AccessLevel.PlatformAnalyst)
             .Select(f => "/api/" + f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).First(t => t is not null)!.Route)
             .ToList();
-        Assert.Equal(["/api/analytics/checklist", "/api/analytics/completion-time", "/api/analytics/daily-active", "/api/analytics/funnel", "/api/analytics/stalled"],
+        Assert.Equal(["/api/analytics/checklist", "/api/analytics/completion-time", "/api/analytics/daily-active", "/api/analytics/funnel", "/api/analytics/organizations", "/api/analytics/stalled"],
             routes.Order(StringComparer.Ordinal));
         (string Name, string? Token, int Status, string? Code)[] callers =
         [

@@ -27,6 +27,7 @@ public sealed class IngestionTests : IngestionAppTest
             TestEvents.Event(org, "video_completed", "e-video-done"),
             TestEvents.Event(org, "checklist_task_completed", "e-task", e => e["data"] = new JsonObject { ["taskId"] = "add_team" }),
             TestEvents.Event(org, "view_reports", "e-reports"),
+            TestEvents.Event(org, "onboarding_dismissed", "e-dismissed"),
             TestEvents.Event(org, "organization_created", "e-org"),
             TestEvents.Event(org, "event_created", "e-ev"),
             TestEvents.Event(org, "team_created", "e-team"),
