@@ -19,8 +19,8 @@ public static class WebhookMilestones
     public const string Stalled = "onboarding.stalled";
     public const string OrganizationErased = "organization.erased";
 
-    /// <summary>The event type a dismissal is stored as (additive to contract version 1).</summary>
-    public const string DismissedEventType = "onboarding_dismissed";
+    /// <summary>The event type a dismissal is stored as.</summary>
+    public const string DismissedEventType = OnboardingEventTypes.OnboardingDismissed;
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -101,7 +101,7 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     /// </summary>
     [Function("GetAnalyticsStalled"), Access(AccessLevel.PlatformAnalyst), ProblemResponse(400, "validation_failed")]
     [QueryParameter("olderThanHours", "Started more than this many hours ago (default 48).", Type = "integer"), QueryParameter("pageSize", "Items per page, 1 to 200 (default 50).", Type = "integer")]
-    [QueryParameter("continuationToken", "The continuationToken of the previous page.")]
+    [QueryParameter("continuationToken", "The continuationToken of the previous page."), QueryParameter("stage", "signed_up (never opened the wizard) or wizard (in progress); both when absent.")]
     public async Task<Results<Ok<StalledView>, ProblemHttpResult>> Stalled(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/stalled")] HttpRequest request, CancellationToken cancellationToken)
     {

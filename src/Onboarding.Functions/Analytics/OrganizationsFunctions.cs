@@ -26,7 +26,10 @@ public sealed class OrganizationsFunctions(OrganizationsIndex index, OnboardingC
     /// optionally of one <c>status</c> and signed up from <c>signedUpFrom</c> to <c>signedUpTo</c> (UTC days, inclusive);
     /// <c>pageSize</c> (50, at most 200) per page with an opaque <c>continuationToken</c>, absent on the last page.
     /// </summary>
-    [Function("GetAnalyticsOrganizations"), Access(AccessLevel.PlatformAnalyst)]
+    [Function("GetAnalyticsOrganizations"), Access(AccessLevel.PlatformAnalyst), ProblemResponse(400, "validation_failed")]
+    [QueryParameter("sort", "signedUpAt (newest first, default) or completionPercent (highest first)."), QueryParameter("status", "Only organizations of this status.")]
+    [QueryParameter("signedUpFrom", "The first UTC day of sign-up (yyyy-MM-dd).", Format = "date"), QueryParameter("signedUpTo", "The last UTC day of sign-up (yyyy-MM-dd).", Format = "date")]
+    [QueryParameter("pageSize", "Items per page, 1 to 200 (default 50).", Type = "integer"), QueryParameter("continuationToken", "The continuationToken of the previous page, with the same sort.")]
     public async Task<Results<Ok<OrganizationsView>, ProblemHttpResult>> Organizations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "analytics/organizations")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -31,21 +31,17 @@ public sealed class OverviewFunctions(OnboardingServices services)
     /// <summary>Starts the wizard over; checklist, features, tutorials and sample data reflect real activity and stay.</summary>
     [Function("ResetOnboarding"), Access(AccessLevel.OrgAdmin), ETagged]
     public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> ResetOnboarding(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/reset")] HttpRequest request, string orgId, CancellationToken cancellationToken)
-    {
-        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, _) => WizardRules.Reset(onboarding),
-            ConditionalRequests.IfMatch(request, Shows), cancellationToken);
-        return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => OverviewView.From(snapshot.Onboarding, services.Catalog, services.Clock.GetUtcNow()));
-    }
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/reset")] HttpRequest request, string orgId, CancellationToken cancellationToken) =>
+        await ChangeAsync(request, orgId, (onboarding, _) => WizardRules.Reset(onboarding), cancellationToken);
 
     /// <summary>Dismisses the organization's onboarding (<c>onboarding_dismissed</c>; it leaves the stalled list); repeating it changes nothing.</summary>
-    [Function("DismissOnboarding"), Access(AccessLevel.OrgAdmin)]
+    [Function("DismissOnboarding"), Access(AccessLevel.OrgAdmin), ETagged]
     public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> DismissOnboarding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/dismiss")] HttpRequest request, string orgId, CancellationToken cancellationToken) =>
         await ChangeAsync(request, orgId, (onboarding, now) => LifecycleRules.Dismiss(onboarding, now), cancellationToken);
 
     /// <summary>Takes a dismissal back: the onboarding shows again where it was; nothing when it is not dismissed.</summary>
-    [Function("UndoDismissOnboarding"), Access(AccessLevel.OrgAdmin)]
+    [Function("UndoDismissOnboarding"), Access(AccessLevel.OrgAdmin), ETagged]
     public async Task<Results<Ok<OverviewView>, ProblemHttpResult>> UndoDismissOnboarding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Route + "/dismiss")] HttpRequest request, string orgId, CancellationToken cancellationToken) =>
         await ChangeAsync(request, orgId, (onboarding, _) => LifecycleRules.Undismiss(onboarding), cancellationToken);

@@ -161,6 +161,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/onboarding/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss onboarding
+         * @description Who may call it: OrgAdmin.
+         */
+        post: operations["DismissOnboarding"];
+        /**
+         * Undo dismiss onboarding
+         * @description Who may call it: OrgAdmin.
+         */
+        delete: operations["UndoDismissOnboarding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/onboarding": {
         parameters: {
             query?: never;
@@ -277,6 +301,26 @@ export interface paths {
          * @description Who may call it: PlatformAnalyst.
          */
         get: operations["GetAnalyticsFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get analytics organizations
+         * @description Who may call it: PlatformAnalyst.
+         */
+        get: operations["GetAnalyticsOrganizations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2177,6 +2221,520 @@ export interface operations {
             };
         };
     };
+    DismissOnboarding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read: the change is refused with 412 if the organization changed since. Left out, the change applies unconditionally. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        completionPercent: number;
+                        /** Format: date-time */
+                        signedUpAt: string | null;
+                        /** Format: date-time */
+                        dismissedAt: string | null;
+                        wizard: {
+                            status: string;
+                            currentStep: number | null;
+                            totalSteps: number;
+                            completedSteps: number;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionMinutes: number | null;
+                            /** Format: date-time */
+                            skippedAt: string | null;
+                            droppedAtStep: number | null;
+                            steps: {
+                                number: number;
+                                key: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                completed: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                lastSubmittedAt: string | null;
+                                /** @description Any JSON value. */
+                                data: unknown;
+                                fields: {
+                                    name: string;
+                                    type: string;
+                                    required: boolean;
+                                    minLength: number | null;
+                                    maxLength: number | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    choices: string[] | null;
+                                }[];
+                            }[];
+                        };
+                        checklist: {
+                            tasks: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                icon: string;
+                                quickActionUrl: string;
+                                order: number;
+                                isManual: boolean;
+                                isCompleted: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                progress: {
+                                    current: number;
+                                    target: number;
+                                } | null;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completedCount: number;
+                            totalCount: number;
+                            percent: number;
+                        };
+                        features: {
+                            showAll: boolean;
+                            /** Format: date-time */
+                            showAllChangedAt: string | null;
+                            unlocked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** Format: date-time */
+                                unlockedAt: string;
+                            }[];
+                            locked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** @enum {unknown} */
+                                milestoneKind: "activity_count" | "event_count";
+                                milestone: string;
+                                threshold: number;
+                                currentCount: number;
+                                /** @default false */
+                                visible: boolean;
+                                remaining: number;
+                            }[];
+                        };
+                        tutorials: {
+                            tutorials: {
+                                tutorialId: string;
+                                titleKey: string;
+                                order: number;
+                                status: string;
+                                stepsCompleted: number;
+                                totalSteps: number;
+                                /** Format: date-time */
+                                firstStartedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                skippedAt: string | null;
+                                skippedAtStep: number | null;
+                                replayCount: number;
+                                /** Format: date-time */
+                                lastViewedAt: string | null;
+                            }[];
+                            completedCount: number;
+                            totalCount: number;
+                        };
+                        sampleData: {
+                            status: string;
+                            purgePending: boolean;
+                            /** Format: date-time */
+                            generatedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            expiredAt: string | null;
+                            counts: {
+                                events: number;
+                                teams: number;
+                                volunteers: number;
+                                assignments: number;
+                                total: number;
+                            } | null;
+                            daysUntilExpiry: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: organization_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "organization_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
+            /** @description Precondition Failed: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "precondition_failed";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    UndoDismissOnboarding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read: the change is refused with 412 if the organization changed since. Left out, the change applies unconditionally. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        completionPercent: number;
+                        /** Format: date-time */
+                        signedUpAt: string | null;
+                        /** Format: date-time */
+                        dismissedAt: string | null;
+                        wizard: {
+                            status: string;
+                            currentStep: number | null;
+                            totalSteps: number;
+                            completedSteps: number;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionMinutes: number | null;
+                            /** Format: date-time */
+                            skippedAt: string | null;
+                            droppedAtStep: number | null;
+                            steps: {
+                                number: number;
+                                key: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                completed: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                lastSubmittedAt: string | null;
+                                /** @description Any JSON value. */
+                                data: unknown;
+                                fields: {
+                                    name: string;
+                                    type: string;
+                                    required: boolean;
+                                    minLength: number | null;
+                                    maxLength: number | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    choices: string[] | null;
+                                }[];
+                            }[];
+                        };
+                        checklist: {
+                            tasks: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                icon: string;
+                                quickActionUrl: string;
+                                order: number;
+                                isManual: boolean;
+                                isCompleted: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                progress: {
+                                    current: number;
+                                    target: number;
+                                } | null;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completedCount: number;
+                            totalCount: number;
+                            percent: number;
+                        };
+                        features: {
+                            showAll: boolean;
+                            /** Format: date-time */
+                            showAllChangedAt: string | null;
+                            unlocked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** Format: date-time */
+                                unlockedAt: string;
+                            }[];
+                            locked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** @enum {unknown} */
+                                milestoneKind: "activity_count" | "event_count";
+                                milestone: string;
+                                threshold: number;
+                                currentCount: number;
+                                /** @default false */
+                                visible: boolean;
+                                remaining: number;
+                            }[];
+                        };
+                        tutorials: {
+                            tutorials: {
+                                tutorialId: string;
+                                titleKey: string;
+                                order: number;
+                                status: string;
+                                stepsCompleted: number;
+                                totalSteps: number;
+                                /** Format: date-time */
+                                firstStartedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                skippedAt: string | null;
+                                skippedAtStep: number | null;
+                                replayCount: number;
+                                /** Format: date-time */
+                                lastViewedAt: string | null;
+                            }[];
+                            completedCount: number;
+                            totalCount: number;
+                        };
+                        sampleData: {
+                            status: string;
+                            purgePending: boolean;
+                            /** Format: date-time */
+                            generatedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            expiredAt: string | null;
+                            counts: {
+                                events: number;
+                                teams: number;
+                                volunteers: number;
+                                assignments: number;
+                                total: number;
+                            } | null;
+                            daysUntilExpiry: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: organization_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "organization_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
+            /** @description Precondition Failed: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "precondition_failed";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
     GetOnboarding: {
         parameters: {
             query?: never;
@@ -2198,6 +2756,10 @@ export interface operations {
                     "application/json": {
                         organizationId: string;
                         completionPercent: number;
+                        /** Format: date-time */
+                        signedUpAt: string | null;
+                        /** Format: date-time */
+                        dismissedAt: string | null;
                         wizard: {
                             status: string;
                             currentStep: number | null;
@@ -2952,6 +3514,122 @@ export interface operations {
                             dropOffPercentOfStarted: number;
                             medianDurationSeconds: number | null;
                         }[];
+                        dismissed: number;
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    GetAnalyticsOrganizations: {
+        parameters: {
+            query?: {
+                /** @description signedUpAt (newest first, default) or completionPercent (highest first). */
+                sort?: string;
+                /** @description Only organizations of this status. */
+                status?: string;
+                /** @description The first UTC day of sign-up (yyyy-MM-dd). */
+                signedUpFrom?: string;
+                /** @description The last UTC day of sign-up (yyyy-MM-dd). */
+                signedUpTo?: string;
+                /** @description Items per page, 1 to 200 (default 50). */
+                pageSize?: number;
+                /** @description The continuationToken of the previous page, with the same sort. */
+                continuationToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sort: string;
+                        status: string | null;
+                        items: {
+                            organizationId: string;
+                            status: string;
+                            wizardStatus: string;
+                            currentStep: number | null;
+                            completionPercent: number;
+                            /** Format: date-time */
+                            signedUpAt: string | null;
+                            /** Format: date-time */
+                            wizardStartedAt: string | null;
+                            /** Format: date-time */
+                            wizardCompletedAt: string | null;
+                            /** Format: date-time */
+                            dismissedAt: string | null;
+                            /** Format: date-time */
+                            lastActivityAt: string | null;
+                        }[];
+                        continuationToken: string | null;
                     };
                 };
             };
@@ -3027,6 +3705,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description The continuationToken of the previous page. */
                 continuationToken?: string;
+                /** @description signed_up (never opened the wizard) or wizard (in progress); both when absent. */
+                stage?: string;
             };
             header?: never;
             path?: never;
@@ -3042,12 +3722,17 @@ export interface operations {
                 content: {
                     "application/json": {
                         olderThanHours: number;
+                        stage: string | null;
                         items: {
                             organizationId: string;
+                            stage: string;
                             currentStep: number | null;
                             /** Format: date-time */
                             startedAt: string;
                             hoursSinceStart: number;
+                            /** Format: date-time */
+                            signedUpAt: string | null;
+                            hoursSinceSignUp: number | null;
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
@@ -4320,6 +5005,10 @@ export interface operations {
                     "application/json": {
                         organizationId: string;
                         completionPercent: number;
+                        /** Format: date-time */
+                        signedUpAt: string | null;
+                        /** Format: date-time */
+                        dismissedAt: string | null;
                         wizard: {
                             status: string;
                             currentStep: number | null;
