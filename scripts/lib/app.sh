@@ -34,6 +34,24 @@ start_app() {
   return 1
 }
 
+# write_test_settings <file> <cors origin or ""> [Name=value ...]: local.settings.sample.json with Host.CORS set to
+# the origin (when given) and the Values given replaced, for a test run of the app.
+write_test_settings() {
+  local file=$1 origin=$2
+  shift 2
+  node -e '
+    const fs = require("fs");
+    const [sample, file, origin, ...values] = process.argv.slice(1);
+    const settings = JSON.parse(fs.readFileSync(sample, "utf8"));
+    if (origin) settings.Host = { ...settings.Host, CORS: origin };
+    for (const pair of values) {
+      const at = pair.indexOf("=");
+      settings.Values[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  ' "$repo_root/local.settings.sample.json" "$file" "$origin" "$@"
+}
+
 stop_app() {
   if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID" 2>/dev/null || true

@@ -29,15 +29,7 @@ run_browser_tests() (
   page_port=$(free_port)
   settings=$(mktemp -t onboarding-browser-settings.XXXXXX.json)
   trap 'stop_app; rm -f "$settings" "${APP_LOG:-}"' EXIT
-  node -e '
-    const fs = require("fs");
-    const [sample, origin] = process.argv.slice(1);
-    const settings = JSON.parse(fs.readFileSync(sample, "utf8"));
-    settings.Host = { ...settings.Host, CORS: origin };
-    settings.Values.Tracking__RequestsPerMinute = "2";
-    settings.Values.Erasure__RequestBudgetSeconds = "0";
-    process.stdout.write(JSON.stringify(settings, null, 2));
-  ' "$repo_root/local.settings.sample.json" "http://localhost:$page_port" >"$settings"
+  write_test_settings "$settings" "http://localhost:$page_port" Tracking__RequestsPerMinute=2 Erasure__RequestBudgetSeconds=0
   start_app "$app_dir" "$settings" || { echo "==> Browser tests: FAILED (the app did not start)" >&2; return 1; }
   BROWSER_TEST_PAGE_PORT=$page_port CHROMIUM_PATH=$(command -v chromium) \
     node --test "$repo_root"/tests/browser/*.test.mjs || status=$?

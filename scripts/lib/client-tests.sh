@@ -14,11 +14,7 @@ run_client_tests() {
     (cd "$client" && npm ci --no-audit --no-fund --loglevel=error)
   fi
   settings=$(mktemp -t client-tests-settings.XXXXXX.json)
-  node -e '
-    const settings = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    Object.assign(settings.Values, { Erasure__RequestBudgetSeconds: "0", Tracking__RequestsPerMinute: "3" });
-    require("fs").writeFileSync(process.argv[2], JSON.stringify(settings, null, 2));
-  ' "$repo_root/local.settings.sample.json" "$settings"
+  write_test_settings "$settings" "" Erasure__RequestBudgetSeconds=0 Tracking__RequestsPerMinute=3
   dev_auth_env
   echo "==> TypeScript client tests (clients/typescript) against the app"
   if start_app "$app_dir" "$settings"; then

@@ -21,13 +21,7 @@ run_web_tests() (
   settings=$(mktemp -t onboarding-web-settings.XXXXXX.json)
   preview_log=$(mktemp -t onboarding-web-preview.XXXXXX.log)
   trap 'stop_web_server "$preview_pid"; stop_app; rm -f "$settings" "$preview_log" "${APP_LOG:-}"' EXIT
-  node -e '
-    const fs = require("fs");
-    const [sample, origin] = process.argv.slice(1);
-    const settings = JSON.parse(fs.readFileSync(sample, "utf8"));
-    settings.Host = { ...settings.Host, CORS: origin };
-    process.stdout.write(JSON.stringify(settings, null, 2));
-  ' "$repo_root/local.settings.sample.json" "http://localhost:$web_port" >"$settings"
+  write_test_settings "$settings" "http://localhost:$web_port"
   start_app "$app_dir" "$settings" || { echo "==> Web app tests: FAILED (the app did not start)" >&2; return 1; }
   echo "==> Building web/ for $ONBOARDING_API_URL"
   (cd "$web" && WEB_API_BASE_URL="${ONBOARDING_API_URL%/api}" WEB_REFRESH_SECONDS=2 npm run build --silent) \

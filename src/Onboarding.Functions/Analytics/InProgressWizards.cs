@@ -184,17 +184,8 @@ public sealed partial class InProgressWizards(
         return new StalledWizard(organizationId, entry.Stage, currentStep, entry.Since, state.SignedUpAt, lastActivity);
     }
 
-    private async Task DeleteAsync(string partition, string rowKey, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(partition, rowKey, etag, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Gone already, or written again meanwhile (then it is current): either way nothing to do.
-        }
-    }
+    private Task DeleteAsync(string partition, string rowKey, ETag etag, CancellationToken cancellationToken) =>
+        Table.DeleteIfUnchangedAsync(partition, rowKey, etag, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "In-progress onboarding index row of organization {OrganizationId} could not be removed after its change; the next read drops it")]
     private partial void LogRemovalDeferred(Exception exception, string organizationId);

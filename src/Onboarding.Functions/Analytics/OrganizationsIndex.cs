@@ -7,6 +7,7 @@ using Onboarding.Domain.Checklist;
 using Onboarding.Domain.State;
 using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;
 
@@ -192,17 +193,8 @@ public sealed partial class OrganizationsIndex(
         return row;
     }
 
-    private async Task DeleteAsync(string partition, string rowKey, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(partition, rowKey, etag, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Gone already, or written again meanwhile (then it is current): either way nothing to do.
-        }
-    }
+    private Task DeleteAsync(string partition, string rowKey, ETag etag, CancellationToken cancellationToken) =>
+        Table.DeleteIfUnchangedAsync(partition, rowKey, etag, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organizations index rows of organization {OrganizationId} could not be removed after its change; the next read drops them")]
     private partial void LogRemovalDeferred(Exception exception, string organizationId);

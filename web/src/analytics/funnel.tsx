@@ -7,7 +7,8 @@ type Funnel = operations["GetAnalyticsFunnel"]["responses"][200]["content"]["app
 
 export function FunnelPanel({ funnel }: { funnel: Funnel }) {
   const labels = funnel.steps.map((s) => `${s.step}. ${humanize(s.key)}`);
-  const first = funnel.steps[0]?.reached ?? 0;
+  // Step 0 is the sign-up; the wizard's first step is step 1.
+  const first = funnel.steps.find((s) => s.step === 1)?.reached ?? 0;
   return (
     <section aria-labelledby="funnel-title" class="card wide">
       <h2 id="funnel-title">Wizard funnel</h2>
