@@ -112,14 +112,9 @@ public sealed partial class InProgressWizards(
     /// Removes every index row of <paramref name="organizationId"/> (for erasure). The index is keyed by time, so this
     /// reads both index partitions with a filter on the organization (one query, paged by the service).
     /// </summary>
-    public async Task RemoveAsync(string organizationId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"(PartitionKey eq {SignedUpPartition} or PartitionKey eq {Partition}) and OrganizationId eq {organizationId}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            await DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-        }
-    }
+    public Task RemoveAsync(string organizationId, CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter(
+            $"(PartitionKey eq {SignedUpPartition} or PartitionKey eq {Partition}) and OrganizationId eq {organizationId}"), cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="continuation"/> has the shape of the table service's continuation the SDK hands out

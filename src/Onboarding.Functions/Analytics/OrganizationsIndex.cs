@@ -97,14 +97,8 @@ public sealed partial class OrganizationsIndex(
     }
 
     /// <summary>Removes every row of <paramref name="organizationId"/> (for erasure): one filtered query over the index, one delete per row.</summary>
-    public async Task RemoveAsync(string organizationId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"OrganizationId eq {organizationId}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            await DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
-        }
-    }
+    public Task RemoveAsync(string organizationId, CancellationToken cancellationToken) =>
+        Table.DeleteWhereAsync(TableClient.CreateQueryFilter($"OrganizationId eq {organizationId}"), cancellationToken);
 
     /// <summary>
     /// One page in <paramref name="sort"/>'s order: one index query for at most <paramref name="pageSize"/> rows (of
