@@ -148,13 +148,7 @@ public sealed partial class InProgressWizards(
         var filter = stage is null
             ? TableClient.CreateQueryFilter($"(PartitionKey eq {SignedUpPartition} or PartitionKey eq {Partition}) and RowKey gt {after}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {stage} and RowKey gt {after}");
-        Page<TableEntity>? page = null;
-        await foreach (var first in Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-        {
-            page = first;
-            break;
-        }
-        if (page is null)
+        if (await Table.OnePageAsync(filter, pageSize, continuationToken, cancellationToken) is not { } page)
         {
             return ([], null);
         }

@@ -122,13 +122,7 @@ public sealed partial class OrganizationsIndex(
         {
             filter += " and " + TableClient.CreateQueryFilter($"SignedUpAt lt {before}");
         }
-        Page<TableEntity>? page = null;
-        await foreach (var first in Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
-        {
-            page = first;
-            break;
-        }
-        if (page is null)
+        if (await Table.OnePageAsync(filter, pageSize, continuationToken, cancellationToken) is not { } page)
         {
             return ([], null);
         }
