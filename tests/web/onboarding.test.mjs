@@ -100,7 +100,7 @@ test('queued product activity turns checklist tasks green without reloading the 
 
   await enqueueActivity({ connectionString: storage, organizationId, types: ['event_created', 'team_created'] });
 
-  await task(page, 'create_first_event').and(page.locator('[data-completed="true"]')).waitFor({ timeout: 30_000 });
+  await task(page, 'create_first_event').and(page.locator('[data-completed="true"]')).waitFor({ timeout: 120_000 });
   await task(page, 'add_team').and(page.locator('[data-completed="true"]')).waitFor({ timeout: 10_000 });
   assert.equal(await page.evaluate(() => globalThis.sameDocument), true, 'the page was not reloaded');
   assert.equal(await task(page, 'invite_volunteers').getAttribute('data-completed'), 'false');
