@@ -12,6 +12,15 @@ public sealed class AnalyticsOptions
 
     /// <summary>The organizations index table of <c>GET /analytics/organizations</c> (tests give each app its own).</summary>
     public string OrganizationsIndexTable { get; set; } = Storage.OnboardingStorage.OrganizationsIndexTable;
+
+    /// <summary>
+    /// The deployment secret of the analytics pseudonyms (users, organizations): at least 32 bytes, text or <c>base64:</c>…
+    /// Rotating it starts a new pseudonym space; keep the old one in <see cref="PreviousPseudonymKeys"/> so erasure still finds its rows.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>Earlier pseudonym keys, separated by <c>;</c>: only erasure uses them, to find rows written under them.</summary>
+    public string? PreviousPseudonymKeys { get; set; }
 }
 
 public static class AnalyticsSetup
@@ -21,7 +30,10 @@ public static class AnalyticsSetup
     {
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .Validate(o => o.RollupLookbackDays is >= 1 and <= 366, "Analytics: RollupLookbackDays must be 1 to 366.")
+            .Validate(AnalyticsPseudonyms.AreValid, "Analytics: PseudonymKey and each of PreviousPseudonymKeys must be at least 32 bytes (text, or base64 after 'base64:').")
             .ValidateOnStart();
+        services.AddSingleton<AnalyticsPseudonyms>();
+        services.AddSingleton<ExperimentAssignments>();
         services.AddSingleton<AnalyticsStore>();
         services.AddSingleton<InProgressWizards>();
         services.AddSingleton<OrganizationsIndex>();

@@ -15,7 +15,7 @@ namespace Onboarding.Functions.Analytics;
 /// from its shards the same way and its summary written, so it is read once. Writing a summary replaces it whole
 /// with what the day's events give now: recomputing a day is idempotent.
 /// </summary>
-public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock)
+public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonyms pseudonyms, TimeProvider clock)
 {
     /// <summary>Bytes of the compressed tally per binary property (the service allows 64 KiB).</summary>
     public const int ChunkBytes = 60_000;
@@ -33,7 +33,11 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
     private const int RowsPerTransaction = 3;
 
     private static readonly string[] DailyColumns =
-        ["Type", "OccurredAt", "OrganizationId", "EventId", "WizardStepReached", "WizardStepDropped", "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data"];
+        ["Type", "OccurredAt", EventEntityMapper.OrganizationKeyColumn, LegacyOrganizationIdColumn, "EventId", "WizardStepReached", "WizardStepDropped",
+            "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data", "UserKey"];
+
+    /// <summary>Where projection rows written before pseudonyms hold the organization's id.</summary>
+    public const string LegacyOrganizationIdColumn = "OrganizationId";
 
     private TableClient Summaries => tables.GetTableClient(OnboardingStorage.DailySummaryTable);
 
@@ -104,15 +108,20 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Day(day) + "-"} and PartitionKey lt {Day(day) + "."}");
         await foreach (var row in Daily.QueryAsync<TableEntity>(filter, select: DailyColumns, cancellationToken: cancellationToken))
         {
-            tally.Add(FromDailyRow(row));
+            tally.Add(FromDailyRow(row, pseudonyms));
         }
         return tally;
     }
 
-    /// <summary>An event as the daily projection stores it (the columns analytics read).</summary>
-    public static OnboardingEvent FromDailyRow(TableEntity row) => new(
+    /// <summary>
+    /// An event as the daily projection stores it (the columns analytics read), its organization by pseudonym. A row from
+    /// before pseudonyms (<c>OrganizationId</c>) is read as if written today, so old and new rows of one organization count
+    /// as one; its id stays in storage until the organization is erased or the day is migrated (README, "Analytics").
+    /// </summary>
+    public static OnboardingEvent FromDailyRow(TableEntity row, AnalyticsPseudonyms pseudonyms) => new(
         row.GetString("EventId") ?? row.RowKey,
-        row.GetString("OrganizationId") ?? string.Empty,
+        row.GetString(EventEntityMapper.OrganizationKeyColumn)
+            ?? (row.GetString(LegacyOrganizationIdColumn) is { Length: > 0 } organizationId ? pseudonyms.Organization(organizationId) : string.Empty),
         row.GetString("Type") ?? string.Empty,
         row.GetDateTimeOffset("OccurredAt") ?? default,
         WizardStepReached: row.GetInt32("WizardStepReached"),
@@ -120,7 +129,8 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         StepDurationSeconds: row.GetDouble("StepDurationSeconds"),
         CompletionTimeMinutes: row.GetDouble("CompletionTimeMinutes"),
         IsSample: row.GetBoolean("IsSample") ?? false,
-        Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null);
+        Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null,
+        UserKey: row.GetString("UserKey"));
 
     /// <summary>
     /// Writes a day's summary: the tally as gzip-compressed JSON split into binary chunks, <see cref="ChunksPerRow"/>

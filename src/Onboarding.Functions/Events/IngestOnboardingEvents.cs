@@ -13,6 +13,7 @@ public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
     OnboardingCatalog catalog,
+    Analytics.AnalyticsPseudonyms pseudonyms,
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)
 {
@@ -26,7 +27,7 @@ public sealed partial class IngestOnboardingEvents(
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount, pseudonyms.Current);
         var parsing = clock.GetElapsedTime(started);
         foreach (var rejected in parsed.Rejected)
         {

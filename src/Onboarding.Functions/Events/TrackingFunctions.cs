@@ -16,9 +16,11 @@ public sealed record TrackingReceipt(int Accepted, IReadOnlyList<string> EventId
 /// <summary>
 /// Browser-side tracking: the signed-in frontend reports events of its own organization
 /// (<c>view_reports</c>, <c>video_played</c>, <c>video_completed</c>). They are validated, stamped with
-/// the caller's organization and queued for ingestion; the answer is 202.
+/// the caller's organization and user (the token's <c>sub</c>, queued only as its pseudonym) and queued for
+/// ingestion; the answer is 202.
 /// </summary>
-public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catalog, TimeProvider clock, TrackingRateLimit rateLimit)
+public sealed class TrackingFunctions(
+    EventsQueue queue, OnboardingCatalog catalog, Analytics.AnalyticsPseudonyms pseudonyms, TimeProvider clock, TrackingRateLimit rateLimit)
 {
     /// <summary>Half the queue's 64 KiB, so the stamped events always fit one message.</summary>
     public const int MaxBodyBytes = 32 * 1024;
@@ -48,6 +50,7 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
 
         var now = clock.GetUtcNow();
         var userAgent = request.Headers.UserAgent.ToString();
+        var subject = request.HttpContext.User.FindFirst("sub")?.Value;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var accepted = new List<OnboardingEvent>();
         for (var index = 0; index < events.Count; index++)
@@ -65,6 +68,13 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
                     "Events can only be reported for the caller's own organization.");
             }
             stamped["organizationId"] = orgId;
+            // The signed-in user is who acted, whatever the body says.
+            stamped.Remove("userKey");
+            stamped.Remove("userId");
+            if (subject is { Length: > 0 })
+            {
+                stamped["userId"] = subject;
+            }
             stamped["id"] ??= EventIds.New(now);
             stamped["timestamp"] ??= now.ToString("O");
             if (stamped["userAgent"] is null && stamped["client"] is null && userAgent.Length > 0)
@@ -72,7 +82,7 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
                 stamped["userAgent"] = userAgent.Length > EventContract.MaxUserAgentLength ? userAgent[..EventContract.MaxUserAgentLength] : userAgent;
             }
 
-            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount);
+            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount, pseudonyms.Current);
             foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
             {
                 errors[group.Key] = [.. group.Select(p => p.Message)];

@@ -2,13 +2,15 @@ using Azure.Data.Tables;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Onboarding.Domain.Events;
+using Onboarding.Domain.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 
 /// <summary>
 /// An <see cref="OnboardingEvent"/> as a row: in its organization's partition (<c>event|{id}</c>, the
-/// source of truth) and in the daily analytics projection (day-and-shard partition, <c>{type}|{org}|{id}</c>).
+/// source of truth) and in the daily analytics projection (day-and-shard partition, <c>{type}|{organization key}|{id}</c>),
+/// which knows the organization only by its pseudonym (<see cref="Pseudonyms.Organization"/>), never by its id.
 /// </summary>
 public static class EventEntityMapper
 {
@@ -23,33 +25,38 @@ public static class EventEntityMapper
     public const int DailyShards = 16;
 
     /// <summary>
-    /// <c>yyyyMMdd-{shard}</c>: the day, and a shard from a stable hash of the organization id, so one day's
-    /// events spread over <see cref="DailyShards"/> partitions (each well under the 2,000 entities/s a
-    /// partition takes) while one organization's events of a day stay together.
+    /// <c>yyyyMMdd-{shard}</c>: the day, and a shard from a stable hash of the organization's key (its pseudonym; rows
+    /// written before pseudonyms, its id), so one day's events spread over <see cref="DailyShards"/> partitions (each
+    /// well under the 2,000 entities/s a partition takes) while one organization's events of a day stay together.
     /// </summary>
-    public static string DailyPartition(DateTimeOffset timestamp, string organizationId) =>
-        $"{timestamp.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{DailyShard(organizationId):00}";
+    public static string DailyPartition(DateTimeOffset timestamp, string organizationKey) =>
+        $"{timestamp.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{DailyShard(organizationKey):00}";
 
-    /// <summary>FNV-1a over the id's UTF-8 bytes: the same shard in every process and every release.</summary>
-    public static int DailyShard(string organizationId)
+    /// <summary>FNV-1a over the key's UTF-8 bytes: the same shard in every process and every release.</summary>
+    public static int DailyShard(string organizationKey)
     {
         var hash = 2166136261u;
-        foreach (var b in System.Text.Encoding.UTF8.GetBytes(organizationId))
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(organizationKey))
         {
             hash = (hash ^ b) * 16777619u;
         }
         return (int)(hash % DailyShards);
     }
 
-    public static string DailyRowKey(OnboardingEvent e) => $"{e.Type}|{e.OrganizationId}|{e.Id}";
+    public static string DailyRowKey(OnboardingEvent e, string organizationKey) => $"{e.Type}|{organizationKey}|{e.Id}";
 
-    public static TableEntity ToDailyRow(OnboardingEvent e)
+    /// <summary>The event's projection row, keyed and attributed by the organization's pseudonym under <paramref name="pseudonyms"/>.</summary>
+    public static TableEntity ToDailyRow(OnboardingEvent e, Pseudonyms pseudonyms)
     {
-        var entity = Properties(new TableEntity(DailyPartition(e.Timestamp, e.OrganizationId), DailyRowKey(e)), e);
-        entity["OrganizationId"] = e.OrganizationId;
+        var organizationKey = pseudonyms.Organization(e.OrganizationId);
+        var entity = Properties(new TableEntity(DailyPartition(e.Timestamp, organizationKey), DailyRowKey(e, organizationKey)), e);
+        entity[OrganizationKeyColumn] = organizationKey;
         entity["EventId"] = e.Id;
         return entity;
     }
+
+    /// <summary>The projection's column of the organization's pseudonym (rows from before pseudonyms have <c>OrganizationId</c>).</summary>
+    public const string OrganizationKeyColumn = "OrganizationKey";
 
     public static OnboardingEvent FromOrganizationRow(TableEntity entity) => new(
         entity.RowKey[ProfileRows.EventPrefix.Length..],
@@ -65,7 +72,10 @@ public static class EventEntityMapper
         entity.GetDouble("StepDurationSeconds"),
         entity.GetDouble("CompletionTimeMinutes"),
         entity.GetBoolean("IsSample") ?? false,
-        entity.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null);
+        entity.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null,
+        entity.GetString("UserKey"),
+        entity.GetString("Experiment"),
+        entity.GetString("Variant"));
 
     private static TableEntity Properties(TableEntity entity, OnboardingEvent e)
     {
@@ -92,6 +102,9 @@ public static class EventEntityMapper
         {
             entity["Data"] = data.ToJsonString();
         }
+        Set(entity, "UserKey", e.UserKey);
+        Set(entity, "Experiment", e.Experiment);
+        Set(entity, "Variant", e.Variant);
         return entity;
     }
 

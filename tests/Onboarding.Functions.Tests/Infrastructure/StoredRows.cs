@@ -28,9 +28,10 @@ public static class StoredRows
     public static async Task<IReadOnlyList<string>> ProjectedEventIdsAsync(string organizationId, DateTimeOffset day)
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
-        var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, organizationId);
+        var key = TestPseudonyms.Organization(organizationId);
+        var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, key);
         return (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
-            .Where(r => r.GetString("OrganizationId") == organizationId)
+            .Where(r => r.GetString("OrganizationKey") == key)
             .Select(r => r.GetString("EventId")!)
             .ToList();
     }

@@ -1,5 +1,6 @@
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Organizations;
 
@@ -29,9 +30,13 @@ public sealed class DailyPartitionTests
     {
         var e = new OnboardingEvent("e-1", "org-42", "team_created", Noon.AddHours(11.5));
 
-        var row = EventEntityMapper.ToDailyRow(e);
+        var key = TestPseudonyms.Organization("org-42");
 
-        Assert.Equal("20260314-14", row.PartitionKey);
-        Assert.Equal("team_created|org-42|e-1", row.RowKey);
+        var row = EventEntityMapper.ToDailyRow(e, TestPseudonyms.Instance);
+
+        Assert.Equal($"20260314-{EventEntityMapper.DailyShard(key):00}", row.PartitionKey);
+        Assert.Equal($"team_created|{key}|e-1", row.RowKey);
+        Assert.Equal(key, row.GetString("OrganizationKey"));
+        Assert.DoesNotContain(row, property => property.Value?.ToString()?.Contains("org-42", StringComparison.Ordinal) == true);
     }
 }
