@@ -68,9 +68,10 @@ public sealed class TrackingFunctions(
                     "Events can only be reported for the caller's own organization.");
             }
             stamped["organizationId"] = orgId;
-            // The signed-in user is who acted, whatever the body says.
-            stamped.Remove("userKey");
-            stamped.Remove("userId");
+            foreach (var field in new[] { "userId", "userKey" }.Where(stamped.ContainsKey))
+            {
+                errors[prefix + field] = ["The user is the caller (the token's subject); leave it out."];
+            }
             if (subject is { Length: > 0 })
             {
                 stamped["userId"] = subject;

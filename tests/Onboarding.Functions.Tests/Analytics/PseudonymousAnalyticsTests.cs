@@ -94,9 +94,13 @@ public sealed class PseudonymousAnalyticsTests : IngestionAppTest
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         using var member = App.ClientFor(org, Onboarding.Functions.Auth.OnboardingRoles.OrgMember);
 
-        using var tracked = await member.PostAsync($"/api/orgs/{org}/onboarding/events",
+        using var refused = await member.PostAsync($"/api/orgs/{org}/onboarding/events",
             JsonRequests.Json($$"""{"type":"view_reports","userId":"someone-else","timestamp":"{{at:O}}"}"""));
+        using var tracked = await member.PostAsync($"/api/orgs/{org}/onboarding/events",
+            JsonRequests.Json($$"""{"type":"view_reports","timestamp":"{{at:O}}"}"""));
         await App.DrainAsync();
+        var problem = await refused.AssertProblemAsync(400, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("userId", out _));
         Assert.Equal(HttpStatusCode.Accepted, tracked.StatusCode);
         var events = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), rows => rows.Any(r => r.GetString("Type") == "view_reports"));
 
