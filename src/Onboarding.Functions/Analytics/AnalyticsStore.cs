@@ -194,5 +194,5 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
 
     private static string Part(int index) => $"part|{index:000}";
 
-    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture);
+    public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture);
 }
