@@ -1,5 +1,4 @@
 using Onboarding.Functions.Analytics;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Erasure;
@@ -10,6 +9,7 @@ using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Webhooks;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions;
 
@@ -25,7 +25,7 @@ public static class OnboardingFunctionsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddOnboardingStorage();
         services.AddOrganizations();
-        services.AddOnboardingApi();
+        services.AddOnboardingHttp();
         services.AddOnboardingEvents();
         services.AddSampleData();
         services.AddSingleton<OrganizationExport>();

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Api;
 
@@ -205,7 +206,7 @@ public static class OpenApiDocument
         {
             return new JsonObject { ["description"] = "Any JSON value." };
         }
-        // The API writes every member of its views, null or not (ApiSetup ignores none), except those a view leaves out
+        // The API writes every member of its views, null or not (HttpSetup ignores none), except those a view leaves out
         // when null ([JsonIgnore(Condition = WhenWritingNull)]: they have a ShouldSerialize), so those are not required.
         if (response && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject view && view["properties"] is JsonObject members)
         {
@@ -230,7 +231,7 @@ public static class OpenApiDocument
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };
-        ApiSetup.Configure(options);
+        HttpSetup.Configure(options);
         options.MakeReadOnly();
         return options;
     }

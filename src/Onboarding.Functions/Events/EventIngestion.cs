@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Options;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
-using Microsoft.Extensions.Options;
 using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;

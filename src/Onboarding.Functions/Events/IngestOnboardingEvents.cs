@@ -1,6 +1,7 @@
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
-using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Events;
 

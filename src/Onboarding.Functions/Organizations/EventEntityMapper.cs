@@ -1,9 +1,8 @@
-using Azure.Data.Tables;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.Privacy;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -13,6 +13,7 @@ public static class OrganizationSetup
         services.AddSingleton<EventProjection>();
         services.AddSingleton<PendingProjections>();
         services.AddSingleton<OrganizationUpdates>();
+        services.AddSingleton<OnboardingServices>();
         return services;
     }
 }

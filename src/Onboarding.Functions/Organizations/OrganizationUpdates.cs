@@ -4,7 +4,6 @@ using Onboarding.Domain;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -1,10 +1,10 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Lifecycle;
 using Onboarding.Domain.Wizard;
-using Onboarding.Functions.Api;
-using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Overview;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.SampleData;
-using Microsoft.Azure.Functions.Worker;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;

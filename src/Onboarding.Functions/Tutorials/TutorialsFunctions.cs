@@ -1,10 +1,10 @@
-using Microsoft.Azure.Functions.Worker;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain;
 using Onboarding.Domain.Tutorials;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Tutorials;

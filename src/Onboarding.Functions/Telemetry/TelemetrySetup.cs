@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Telemetry;
 
 public static class TelemetrySetup
 {

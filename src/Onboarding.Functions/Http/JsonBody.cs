@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Onboarding.Domain;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>
 /// Reads a JSON request body with explicit answers for each way it can be wrong: 415 for another
