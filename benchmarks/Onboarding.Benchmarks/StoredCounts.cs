@@ -53,7 +53,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = Readers }, async (e, cancellationToken) =>
         {
             var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, BenchmarkPseudonyms.Instance.Organization(e.OrganizationId)),
-                EventEntityMapper.DailyRowKey(e, BenchmarkPseudonyms.Instance.Organization(e.OrganizationId)), cancellationToken: cancellationToken);
+                EventEntityMapper.DailyRowKey(e, BenchmarkPseudonyms.Instance), cancellationToken: cancellationToken);
             if (row.HasValue)
             {
                 Interlocked.Increment(ref found);

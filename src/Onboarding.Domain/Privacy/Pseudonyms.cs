@@ -34,6 +34,12 @@ public sealed partial class Pseudonyms
     /// <summary>The pseudonym of an organization id, as analytics storage keys it.</summary>
     public string Organization(string organizationId) => Hash("organization\n", organizationId);
 
+    /// <summary>
+    /// The pseudonym of one of an organization's events: producers' event ids may embed the organization's id
+    /// (<c>snapshot-org-42-2026-03-14</c>), so analytics storage keys events by this instead.
+    /// </summary>
+    public string Event(string organizationId, string eventId) => Hash("event\n", organizationId + "\n" + eventId);
+
     /// <summary>Whether <paramref name="text"/> has the shape of a pseudonym (32 lowercase hex digits).</summary>
     public static bool IsPseudonym(string? text) => text is not null && Shape().IsMatch(text);
 

@@ -33,7 +33,7 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
     private const int RowsPerTransaction = 3;
 
     private static readonly string[] DailyColumns =
-        ["Type", "OccurredAt", EventEntityMapper.OrganizationKeyColumn, LegacyOrganizationIdColumn, "EventId", "WizardStepReached", "WizardStepDropped",
+        ["RowKey", "Type", "OccurredAt", EventEntityMapper.OrganizationKeyColumn, LegacyOrganizationIdColumn, "EventId", "WizardStepReached", "WizardStepDropped",
             "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data", "UserKey"];
 
     /// <summary>Where projection rows written before pseudonyms hold the organization's id.</summary>
@@ -119,7 +119,7 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
     /// as one; its id stays in storage until the organization is erased or the day is migrated (README, "Analytics").
     /// </summary>
     public static OnboardingEvent FromDailyRow(TableEntity row, AnalyticsPseudonyms pseudonyms) => new(
-        row.GetString("EventId") ?? row.RowKey,
+        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
         row.GetString(EventEntityMapper.OrganizationKeyColumn)
             ?? (row.GetString(LegacyOrganizationIdColumn) is { Length: > 0 } organizationId ? pseudonyms.Organization(organizationId) : string.Empty),
         row.GetString("Type") ?? string.Empty,
@@ -131,6 +131,19 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
         IsSample: row.GetBoolean("IsSample") ?? false,
         Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null,
         UserKey: row.GetString("UserKey"));
+
+    /// <summary>A row from before pseudonyms as the event it projects (its organization id and event id as they were stored).</summary>
+    public static OnboardingEvent FromLegacyDailyRow(TableEntity row) => new(
+        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
+        row.GetString(LegacyOrganizationIdColumn) ?? string.Empty,
+        row.GetString("Type") ?? string.Empty,
+        row.GetDateTimeOffset("OccurredAt") ?? default,
+        WizardStepReached: row.GetInt32("WizardStepReached"),
+        WizardStepDropped: row.GetInt32("WizardStepDropped"),
+        StepDurationSeconds: row.GetDouble("StepDurationSeconds"),
+        CompletionTimeMinutes: row.GetDouble("CompletionTimeMinutes"),
+        IsSample: row.GetBoolean("IsSample") ?? false,
+        Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null);
 
     /// <summary>
     /// Writes a day's summary: the tally as gzip-compressed JSON split into binary chunks, <see cref="ChunksPerRow"/>

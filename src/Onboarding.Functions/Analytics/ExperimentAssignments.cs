@@ -8,7 +8,7 @@ namespace Onboarding.Functions.Analytics;
 /// <summary>
 /// Which variant of an experiment each organization is in (<c>ExperimentAssignments</c>: PartitionKey = experiment,
 /// RowKey = the organization's pseudonym): the variant of its earliest non-sample event naming the experiment (by
-/// timestamp, then event id), so the answer does not depend on the order events arrive in. Written with the projection,
+/// timestamp, then the event's pseudonym), so the answer does not depend on the order events arrive in. Written with the projection,
 /// at least once per committed event; a write only ever moves a row to an earlier event, guarded by its ETag.
 /// </summary>
 public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPseudonyms pseudonyms)
@@ -25,7 +25,7 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
         var firsts = events
             .Where(e => e is { IsSample: false, Experiment: not null, Variant: not null })
             .GroupBy(e => (e.Experiment!, e.OrganizationId))
-            .Select(g => g.OrderBy(e => e.Timestamp).ThenBy(e => e.Id, StringComparer.Ordinal).First());
+            .Select(g => g.OrderBy(e => e.Timestamp).ThenBy(e => pseudonyms.Current.Event(e.OrganizationId, e.Id), StringComparer.Ordinal).First());
         await Task.WhenAll(firsts.Select(e => RecordAsync(e, cancellationToken)));
     }
 
@@ -60,7 +60,7 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
         {
             [VariantColumn] = e.Variant,
             [AssignedAtColumn] = e.Timestamp,
-            [EventIdColumn] = e.Id,
+            [EventIdColumn] = pseudonyms.Current.Event(e.OrganizationId, e.Id),
         };
         for (var attempt = 0; ; attempt++)
         {
@@ -72,7 +72,7 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
                     await Table.AddEntityAsync(row, cancellationToken);
                     return;
                 }
-                if (!IsEarlier(e, stored.Value!))
+                if (!IsEarlier(e, (string)row[EventIdColumn], stored.Value!))
                 {
                     return;
                 }
@@ -86,9 +86,9 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
         }
     }
 
-    private static bool IsEarlier(OnboardingEvent e, TableEntity stored)
+    private static bool IsEarlier(OnboardingEvent e, string eventKey, TableEntity stored)
     {
         var at = stored.GetDateTimeOffset(AssignedAtColumn) ?? DateTimeOffset.MaxValue;
-        return e.Timestamp < at || (e.Timestamp == at && string.CompareOrdinal(e.Id, stored.GetString(EventIdColumn)) < 0);
+        return e.Timestamp < at || (e.Timestamp == at && string.CompareOrdinal(eventKey, stored.GetString(EventIdColumn)) < 0);
     }
 }

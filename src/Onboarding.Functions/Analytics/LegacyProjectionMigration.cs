@@ -45,15 +45,10 @@ public sealed partial class LegacyProjectionMigration(TableServiceClient tables,
 
     private TableEntity Pseudonymous(TableEntity legacy)
     {
-        var key = pseudonyms.Organization(legacy.GetString(AnalyticsStore.LegacyOrganizationIdColumn)!);
-        var type = legacy.GetString("Type") ?? "";
-        var eventId = legacy.GetString("EventId") ?? legacy.RowKey[(legacy.RowKey.LastIndexOf('|') + 1)..];
-        var row = new TableEntity($"{legacy.PartitionKey[..8]}-{EventEntityMapper.DailyShard(key):00}", $"{type}|{key}|{eventId}");
-        foreach (var (name, value) in legacy.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" or AnalyticsStore.LegacyOrganizationIdColumn)))
-        {
-            row[name] = value;
-        }
-        row[EventEntityMapper.OrganizationKeyColumn] = key;
+        var e = AnalyticsStore.FromLegacyDailyRow(legacy);
+        var row = EventEntityMapper.ToDailyRow(e, pseudonyms.Current);
+        // The day it was filed under, which the read of a day's shards relies on (the same as its time's, unless written by hand).
+        row.PartitionKey = $"{legacy.PartitionKey[..8]}-{row.PartitionKey[9..]}";
         return row;
     }
 

@@ -42,19 +42,54 @@ public static class EventEntityMapper
         return (int)(hash % DailyShards);
     }
 
-    public static string DailyRowKey(OnboardingEvent e, string organizationKey) => $"{e.Type}|{organizationKey}|{e.Id}";
+    /// <summary><c>{type}|{organization key}|{event key}</c>: the event's type, its organization's and its own pseudonym.</summary>
+    public static string DailyRowKey(OnboardingEvent e, Pseudonyms pseudonyms) =>
+        $"{e.Type}|{pseudonyms.Organization(e.OrganizationId)}|{pseudonyms.Event(e.OrganizationId, e.Id)}";
 
-    /// <summary>The event's projection row, keyed and attributed by the organization's pseudonym under <paramref name="pseudonyms"/>.</summary>
+    /// <summary>The row key projection rows had before pseudonyms: <c>{type}|{orgId}|{eventId}</c>.</summary>
+    public static string LegacyDailyRowKey(OnboardingEvent e) => $"{e.Type}|{e.OrganizationId}|{e.Id}";
+
+    /// <summary>The data keys analytics read (a checklist task's id); the rest of an event's data stays in its organization's partition.</summary>
+    private static readonly string[] AnalyticsDataKeys = ["taskId"];
+
+    /// <summary>
+    /// The event's projection row, under <paramref name="pseudonyms"/>: keyed by its organization's and its own pseudonym,
+    /// holding only what analytics read (type, time, wizard fields, sample flag, the user's pseudonym, experiment and
+    /// variant, a checklist task's id), so no producer-chosen text (ids, session ids, free-form data) reaches it.
+    /// </summary>
     public static TableEntity ToDailyRow(OnboardingEvent e, Pseudonyms pseudonyms)
     {
         var organizationKey = pseudonyms.Organization(e.OrganizationId);
-        var entity = Properties(new TableEntity(DailyPartition(e.Timestamp, organizationKey), DailyRowKey(e, organizationKey)), e);
-        entity[OrganizationKeyColumn] = organizationKey;
-        entity["EventId"] = e.Id;
+        var entity = new TableEntity(DailyPartition(e.Timestamp, organizationKey), DailyRowKey(e, pseudonyms))
+        {
+            ["Type"] = e.Type,
+            ["OccurredAt"] = e.Timestamp,
+            [OrganizationKeyColumn] = organizationKey,
+        };
+        Set(entity, "WizardStepReached", e.WizardStepReached);
+        Set(entity, "WizardStepDropped", e.WizardStepDropped);
+        Set(entity, "StepDurationSeconds", e.StepDurationSeconds);
+        Set(entity, "CompletionTimeMinutes", e.CompletionTimeMinutes);
+        if (e.IsSample)
+        {
+            entity["IsSample"] = true;
+        }
+        var data = new JsonObject();
+        foreach (var key in AnalyticsDataKeys.Where(key => e.Data?[key] is not null))
+        {
+            data[key] = e.Data![key]!.DeepClone();
+        }
+        if (data.Count > 0)
+        {
+            entity["Data"] = data.ToJsonString();
+        }
+        Set(entity, "UserKey", e.UserKey);
+        Set(entity, "Experiment", e.Experiment);
+        Set(entity, "Variant", e.Variant);
         return entity;
     }
 
-    /// <summary>The projection's column of the organization's pseudonym (rows from before pseudonyms have <c>OrganizationId</c>).</summary>
+    /// <summary>The projection's column of the organization's pseudonym (rows from before pseudonyms have <c>OrganizationId</c> and <c>EventId</c>).</summary>
     public const string OrganizationKeyColumn = "OrganizationKey";
 
     public static OnboardingEvent FromOrganizationRow(TableEntity entity) => new(

@@ -25,6 +25,8 @@ public sealed class PseudonymsTests
         Assert.Equal(Keyed.User("u-1"), Keyed.User("u-1"));
         Assert.NotEqual(Keyed.User("u-1"), Keyed.User("u-2"));
         Assert.NotEqual(Keyed.User("org-1"), Keyed.Organization("org-1"));
+        Assert.NotEqual(Keyed.Event("org-1", "e-1"), Keyed.Event("org-2", "e-1"));
+        Assert.True(Pseudonyms.IsPseudonym(Keyed.Event("org-1", "e-1")));
     }
 
     [Fact]

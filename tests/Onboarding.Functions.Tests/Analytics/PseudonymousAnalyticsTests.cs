@@ -25,6 +25,12 @@ public sealed class PseudonymousAnalyticsTests : IngestionAppTest
         return e;
     }
 
+    private static JsonObject WithId(JsonObject e, string id)
+    {
+        e["id"] = id;
+        return e;
+    }
+
     private async Task<JsonElement> GetAsync(string route)
     {
         using var client = App.CreateClient().WithToken(TestTokens.Analyst());
@@ -59,7 +65,7 @@ public sealed class PseudonymousAnalyticsTests : IngestionAppTest
 
         await IngestAsync(
         [
-            By(orgA, "event_created", day1, u1),
+            WithId(By(orgA, "event_created", day1, u1), $"svc:{orgA}:created"),   // an id that names the organization
             By(orgA, "team_created", day1.AddMinutes(5), u2),
             By(orgB, "volunteer_added", day1.AddMinutes(10), u1),    // u1 again, in another organization: one user
             By(orgB, "volunteer_added", day1.AddMinutes(20), null),  // no user: counts for its organization only

@@ -30,9 +30,14 @@ public static class StoredRows
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
         var key = TestPseudonyms.Organization(organizationId);
         var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, key);
-        return (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
+        // The projection knows events by pseudonym only: the organization's stored ids whose pseudonym is there.
+        var projected = (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
             .Where(r => r.GetString("OrganizationKey") == key)
-            .Select(r => r.GetString("EventId")!)
+            .Select(r => r.RowKey[(r.RowKey.LastIndexOf('|') + 1)..])
+            .ToHashSet(StringComparer.Ordinal);
+        return (await EventsAsync(organizationId))
+            .Select(r => r.RowKey["event|".Length..])
+            .Where(id => projected.Contains(TestPseudonyms.Instance.Event(organizationId, id)))
             .ToList();
     }
 }
