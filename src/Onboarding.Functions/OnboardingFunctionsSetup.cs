@@ -8,6 +8,7 @@ using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
+using Onboarding.Functions.Telemetry;
 using Onboarding.Functions.Webhooks;
 using Onboarding.Functions.Http;
 
@@ -23,6 +24,7 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingCatalog();
         services.AddOnboardingAuth();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOnboardingMetrics();
         services.AddOnboardingStorage();
         services.AddOrganizations();
         services.AddOnboardingHttp();
