@@ -1,5 +1,5 @@
 using Onboarding.Domain.Privacy;
-using Onboarding.Functions.Analytics;
+using Onboarding.Functions.Privacy;
 
 namespace Onboarding.Benchmarks;
 

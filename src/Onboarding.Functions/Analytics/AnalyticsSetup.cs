@@ -17,15 +17,6 @@ public sealed class AnalyticsOptions
 
     /// <summary>How many projection rows from before pseudonyms each roll-up moves to their pseudonymous keys (0: none).</summary>
     public int LegacyRowsPerRollup { get; set; } = 5000;
-
-    /// <summary>
-    /// The deployment secret of the analytics pseudonyms (users, organizations): at least 32 bytes, text or <c>base64:</c>…
-    /// Rotating it starts a new pseudonym space; keep the old one in <see cref="PreviousPseudonymKeys"/> so erasure still finds its rows.
-    /// </summary>
-    public string? PseudonymKey { get; set; }
-
-    /// <summary>Earlier pseudonym keys, separated by <c>;</c>: only erasure uses them, to find rows written under them.</summary>
-    public string? PreviousPseudonymKeys { get; set; }
 }
 
 public static class AnalyticsSetup
@@ -36,10 +27,9 @@ public static class AnalyticsSetup
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .Validate(o => o.RollupLookbackDays is >= 1 and <= 366, "Analytics: RollupLookbackDays must be 1 to 366.")
             .Validate(o => o.LegacyRowsPerRollup >= 0, "Analytics: LegacyRowsPerRollup must be 0 or more.")
-            .Validate(AnalyticsPseudonyms.AreValid, "Analytics: PseudonymKey and each of PreviousPseudonymKeys must be at least 32 bytes (text, or base64 after 'base64:').")
             .ValidateOnStart();
-        services.AddSingleton<AnalyticsPseudonyms>();
         services.AddSingleton<ExperimentAssignments>();
+        services.AddSingleton<Organizations.ICommittedEventsObserver>(provider => provider.GetRequiredService<ExperimentAssignments>());
         services.AddSingleton<AnalyticsStore>();
         services.AddSingleton<LegacyProjectionMigration>();
         services.AddSingleton<InProgressWizards>();

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Onboarding.Domain.Analytics;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;

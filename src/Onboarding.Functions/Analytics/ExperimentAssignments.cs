@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;
@@ -8,11 +10,13 @@ namespace Onboarding.Functions.Analytics;
 /// <summary>
 /// Which variant of an experiment each organization is in (<c>ExperimentAssignments</c>: PartitionKey = experiment,
 /// RowKey = the organization's pseudonym): the variant of its earliest non-sample event naming the experiment (by
-/// timestamp, then the event's pseudonym), so the answer does not depend on the order events arrive in. Written with the projection,
-/// at least once per committed event; a write only ever moves a row to an earlier event, guarded by its ETag.
+/// timestamp, then the event's pseudonym), so the answer does not depend on the order events arrive in. Told each committed event after
+/// its projection (an observer), at least once; a write only ever moves a row to an earlier event, guarded by its ETag.
 /// </summary>
-public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPseudonyms pseudonyms)
+public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPseudonyms pseudonyms) : ICommittedEventsObserver
 {
+    public Task ObserveAsync(IReadOnlyCollection<OnboardingEvent> events, CancellationToken cancellationToken) => RecordAsync(events, cancellationToken);
+
     private const string VariantColumn = "Variant";
     private const string AssignedAtColumn = "AssignedAt";
     private const string EventIdColumn = "EventId";
@@ -51,7 +55,7 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
     {
         var keys = pseudonyms.All.Select(p => p.Organization(organizationId)).ToList();
         await Task.WhenAll(experiments.Distinct(StringComparer.Ordinal)
-            .SelectMany(experiment => keys.Select(key => Erasure.TableDeletes.DeleteOneAsync(Table, experiment, key, cancellationToken))));
+            .SelectMany(experiment => keys.Select(key => Table.DeleteIfUnchangedAsync(experiment, key, ETag.All, cancellationToken))));
     }
 
     private async Task RecordAsync(OnboardingEvent e, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;
@@ -33,8 +33,8 @@ public sealed partial class LegacyProjectionMigration(TableServiceClient tables,
         var moved = legacy.Select(row => (Old: row, New: Pseudonymous(row))).ToList();
         await Task.WhenAll(moved.GroupBy(m => m.New.PartitionKey).SelectMany(p => p.Chunk(OnboardingStorage.MaxTransactionActions)).Select(batch =>
             Daily.SubmitTransactionAsync(batch.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace, m.New)), cancellationToken)));
-        await Task.WhenAll(moved.GroupBy(m => m.Old.PartitionKey).Select(p =>
-            TableDeletes.DeleteAsync(Daily, p.Key, p.Select(m => m.Old.RowKey), cancellationToken)));
+        await Parallel.ForEachAsync(moved, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (m, token) => await Daily.DeleteIfUnchangedAsync(m.Old.PartitionKey, m.Old.RowKey, Azure.ETag.All, token));
         await store.RecomputeAsync(moved.Select(m => AnalyticsStore.ParseDay(m.Old.PartitionKey[..8])), cancellationToken);
         if (moved.Count > 0)
         {

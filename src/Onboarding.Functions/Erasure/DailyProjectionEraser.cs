@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using Onboarding.Functions.Analytics;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Erasure;

@@ -15,7 +15,7 @@ public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
     OnboardingCatalog catalog,
-    Analytics.AnalyticsPseudonyms pseudonyms,
+    Privacy.AnalyticsPseudonyms pseudonyms,
     OnboardingMetrics metrics,
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)

@@ -22,7 +22,7 @@ public sealed record TrackingReceipt(int Accepted, IReadOnlyList<string> EventId
 /// ingestion; the answer is 202.
 /// </summary>
 public sealed class TrackingFunctions(
-    EventsQueue queue, OnboardingCatalog catalog, Analytics.AnalyticsPseudonyms pseudonyms, TimeProvider clock, TrackingRateLimit rateLimit)
+    EventsQueue queue, OnboardingCatalog catalog, Privacy.AnalyticsPseudonyms pseudonyms, TimeProvider clock, TrackingRateLimit rateLimit)
 {
     /// <summary>Half the queue's 64 KiB, so the stamped events always fit one message.</summary>
     public const int MaxBodyBytes = 32 * 1024;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
-using Onboarding.Functions.Analytics;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
@@ -16,11 +16,11 @@ public interface ICommittedEventsObserver
 
 /// <summary>
 /// Writes events to the cross-organization <c>OnboardingDaily</c> table (day-and-shard partition, deterministic
-/// row key, the organization by its pseudonym only), upserting so a repeat is harmless, and the experiment
-/// assignments they make; then tells the <see cref="ICommittedEventsObserver"/>s. The org partitions stay the source of truth.
+/// row key, the organization by its pseudonym only), upserting so a repeat is harmless, then tells the
+/// <see cref="ICommittedEventsObserver"/>s (webhooks, experiment assignments). The org partitions stay the source of truth.
 /// </summary>
 public sealed class EventProjection(
-    TableServiceClient tables, AnalyticsPseudonyms pseudonyms, ExperimentAssignments experiments, IEnumerable<ICommittedEventsObserver> observers)
+    TableServiceClient tables, AnalyticsPseudonyms pseudonyms, IEnumerable<ICommittedEventsObserver> observers)
 {
     public async Task ProjectAsync(IReadOnlyCollection<OnboardingEvent> events, CancellationToken cancellationToken)
     {
@@ -37,7 +37,6 @@ public sealed class EventProjection(
                 .Chunk(OnboardingStorage.MaxTransactionActions)
                 .Select(chunk => chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))));
         await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(batch, cancellationToken)));
-        await experiments.RecordAsync(events, cancellationToken);
         foreach (var observer in observers)
         {
             await observer.ObserveAsync(events, cancellationToken);

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.Privacy;
 
-namespace Onboarding.Functions.Analytics;
+namespace Onboarding.Functions.Privacy;
 
 /// <summary>
 /// The analytics pseudonyms under <c>Analytics__PseudonymKey</c> (<see cref="Current"/>), and under every earlier key
@@ -14,7 +14,7 @@ public sealed partial class AnalyticsPseudonyms
     /// <summary>Public on purpose: pseudonyms made with it protect nothing.</summary>
     public const string DevelopmentKey = "onboarding-development-pseudonym-key-not-secret";
 
-    public AnalyticsPseudonyms(IOptions<AnalyticsOptions> options, ILogger<AnalyticsPseudonyms> logger)
+    public AnalyticsPseudonyms(IOptions<PseudonymOptions> options, ILogger<AnalyticsPseudonyms> logger)
     {
         var configured = options.Value.PseudonymKey;
         if (string.IsNullOrEmpty(configured))
@@ -36,7 +36,7 @@ public sealed partial class AnalyticsPseudonyms
     public string Organization(string organizationId) => Current.Organization(organizationId);
 
     /// <summary>Whether every configured key is long enough (checked at start-up).</summary>
-    public static bool AreValid(AnalyticsOptions options)
+    public static bool AreValid(PseudonymOptions options)
     {
         try
         {
@@ -61,4 +61,32 @@ public sealed partial class AnalyticsPseudonyms
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Analytics__PseudonymKey is not set: analytics pseudonyms use the public development key. Set it in every deployment.")]
     private static partial void LogDevelopmentKey(ILogger logger);
+}
+
+/// <summary>The analytics pseudonym keys (section <c>Analytics</c>: <c>Analytics__PseudonymKey</c>, <c>Analytics__PreviousPseudonymKeys</c>).</summary>
+public sealed class PseudonymOptions
+{
+    public const string Section = "Analytics";
+
+    /// <summary>
+    /// The deployment secret of the analytics pseudonyms (users, organizations, events): at least 32 bytes, text or <c>base64:</c>…
+    /// Rotating it starts a new pseudonym space; keep the old one in <see cref="PreviousPseudonymKeys"/> so erasure still finds its rows.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>Earlier pseudonym keys, separated by <c>;</c>: only erasure uses them, to find rows written under them.</summary>
+    public string? PreviousPseudonymKeys { get; set; }
+}
+
+public static class PrivacySetup
+{
+    /// <summary>The analytics pseudonyms, their keys checked at start-up.</summary>
+    public static IServiceCollection AddPseudonyms(this IServiceCollection services)
+    {
+        services.AddOptions<PseudonymOptions>().BindConfiguration(PseudonymOptions.Section)
+            .Validate(AnalyticsPseudonyms.AreValid, "Analytics: PseudonymKey and each of PreviousPseudonymKeys must be at least 32 bytes (text, or base64 after 'base64:').")
+            .ValidateOnStart();
+        services.AddSingleton<AnalyticsPseudonyms>();
+        return services;
+    }
 }
