@@ -69,6 +69,11 @@ param authIssuer string = ''
 @minLength(1)
 param authOrganizationClaim string = 'org_id'
 
+@description('Secret key of the analytics pseudonyms (Analytics__PseudonymKey), at least 32 bytes; keep it stable: a new key starts a new pseudonym space.')
+@secure()
+@minLength(32)
+param analyticsPseudonymKey string
+
 @description('Days after which generated sample data expires (SampleData__ExpiryDays).')
 @minValue(1)
 param sampleDataExpiryDays int = 30
@@ -211,6 +216,7 @@ module functionApp 'app/function-app.bicep' = {
       Auth__Issuer: empty(authIssuer) ? authAuthority : authIssuer
       Auth__OrganizationClaim: authOrganizationClaim
       SampleData__ExpiryDays: string(sampleDataExpiryDays)
+      Analytics__PseudonymKey: analyticsPseudonymKey
     }
   }
   // The host reads its storage, and the platform its package, with the identity from the first start on.

@@ -119,7 +119,7 @@ public sealed class AnalyticsRun(BenchmarkSettings settings, string runId)
                 var when = at.AddMinutes(random.Next(0, (int)Math.Max(1, (end - at).TotalMinutes)));
                 events.Add(new(Guid.NewGuid().ToString("N"), org, ActivityTypes[random.Next(ActivityTypes.Length)], when, IsSample: random.Next(20) == 0));
             }
-            rows.AddRange(events.Where(e => e.Timestamp <= end).Select(EventEntityMapper.ToDailyRow));
+            rows.AddRange(events.Where(e => e.Timestamp <= end).Select(e => EventEntityMapper.ToDailyRow(e, BenchmarkPseudonyms.Instance)));
         }
 
         Console.WriteLine($"  seeding {rows.Count:N0} daily rows of {settings.AnalyticsOrganizations:N0} organizations over {settings.AnalyticsDays} days");

@@ -57,10 +57,11 @@ public static class RawWritePlan
                 next += fitted.Taken;
             }
             transactions.AddRange(written
-                .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
+                .Select(e => EventEntityMapper.ToDailyRow(e, BenchmarkPseudonyms.Instance))
+                .GroupBy(row => row.PartitionKey)
                 .SelectMany(day => day.Chunk(OnboardingStorage.MaxTransactionActions))
                 .Select(rows => new RawTransaction(daily,
-                    [.. rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntityMapper.ToDailyRow(e)))], 0)));
+                    [.. rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))], 0)));
             yield return new RawWriteUnit(transactions, message.Length);
         }
     }

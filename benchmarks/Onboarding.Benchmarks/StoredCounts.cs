@@ -52,7 +52,8 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         var found = 0;
         await Parallel.ForEachAsync(sample, new ParallelOptions { MaxDegreeOfParallelism = Readers }, async (e, cancellationToken) =>
         {
-            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId), EventEntityMapper.DailyRowKey(e), cancellationToken: cancellationToken);
+            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, BenchmarkPseudonyms.Instance.Organization(e.OrganizationId)),
+                EventEntityMapper.DailyRowKey(e, BenchmarkPseudonyms.Instance), cancellationToken: cancellationToken);
             if (row.HasValue)
             {
                 Interlocked.Increment(ref found);

@@ -6,6 +6,7 @@ using Onboarding.Functions.Events;
 using Onboarding.Functions.Export;
 using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Telemetry;
@@ -26,6 +27,7 @@ public static class OnboardingFunctionsSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddOnboardingMetrics();
         services.AddOnboardingStorage();
+        services.AddPseudonyms();
         services.AddOrganizations();
         services.AddOnboardingHttp();
         services.AddOnboardingEvents();

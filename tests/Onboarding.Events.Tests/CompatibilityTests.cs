@@ -30,7 +30,7 @@ public sealed class CompatibilityTests
 
         var message = Assert.Single(await TestQueues.DrainAsync(queueName));
         Assert.Equal(encoding == EventMessageEncoding.Plain, message.StartsWith('{'));
-        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.WizardSteps);
+        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.WizardSteps, AppReader.Pseudonyms);
         Assert.Null(parsed.MessageError);
         Assert.Empty(parsed.Rejected);
         Assert.Equal(0, parsed.RedactedValues);
@@ -43,6 +43,8 @@ public sealed class CompatibilityTests
             Assert.Equal(sent.Timestamp, read.Timestamp);
             Assert.Equal(sent.Timestamp.Offset, read.Timestamp.Offset);
             Assert.Equal(sent.SessionId, read.SessionId);
+            Assert.Equal(AppReader.Pseudonyms.User(sent.UserId!), read.UserKey);
+            Assert.Equal((sent.Experiment, sent.Variant), (read.Experiment, read.Variant));
             Assert.Equal("note with ünïcödé <&> and 漢字 😀", read.DataString("note"));
             Assert.Equal(sent is SampleableActivityEvent { IsSample: true }, read.IsSample);
             switch (sent)
@@ -117,6 +119,9 @@ public sealed class CompatibilityTests
             Id = $"svc.compat:{i:D3}",
             Timestamp = at.AddSeconds(i),
             SessionId = "sess-7f3a",
+            UserId = "user|Ünïcödé 7",
+            Experiment = "checklist-order",
+            Variant = i % 2 == 0 ? "a" : "b",
             Data = new JsonObject { ["note"] = "note with ünïcödé <&> and 漢字 😀" },
         })];
     }

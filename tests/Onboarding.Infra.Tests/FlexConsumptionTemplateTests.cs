@@ -119,13 +119,16 @@ public sealed class FlexConsumptionTemplateTests
             ["properties"]!["parameters"]!["appConfiguration"]!["value"]!.AsObject();
 
         Assert.Equal(
-            ["ANALYTICS_ROLLUP_SCHEDULE", "Auth__Audience", "Auth__Authority", "Auth__Issuer", "Auth__OrganizationClaim", "ONBOARDING_EVENTS_QUEUE",
+            ["ANALYTICS_ROLLUP_SCHEDULE", "Analytics__PseudonymKey", "Auth__Audience", "Auth__Authority", "Auth__Issuer", "Auth__OrganizationClaim", "ONBOARDING_EVENTS_QUEUE",
                 "PROJECTION_SWEEP_SCHEDULE", "PURGE_SCHEDULE", "SampleData__ExpiryDays", "WEBHOOK_DELIVERIES_QUEUE", "WEBHOOK_STALL_SCHEDULE"],
             appConfiguration.Select(setting => setting.Key).Order(StringComparer.Ordinal));
         Assert.Equal("[parameters('projectionSweepSchedule')]", (string?)appConfiguration["PROJECTION_SWEEP_SCHEDULE"]);
         Assert.Equal("0 */5 * * * *", (string?)compiled.Template["parameters"]?["projectionSweepSchedule"]?["defaultValue"]);
         Assert.Equal("0 0 3 * * *", (string?)compiled.Template["parameters"]?["purgeSchedule"]?["defaultValue"]);
         Assert.Equal("0 15 * * * *", (string?)compiled.Template["parameters"]?["analyticsRollupSchedule"]?["defaultValue"]);
+        // The pseudonym key is a secret parameter without a default: every deployment chooses its own.
+        Assert.Equal("securestring", (string?)compiled.Template["parameters"]?["analyticsPseudonymKey"]?["type"]);
+        Assert.Null(compiled.Template["parameters"]?["analyticsPseudonymKey"]?["defaultValue"]);
     }
 
     [Fact]

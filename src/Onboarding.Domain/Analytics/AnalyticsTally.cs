@@ -4,12 +4,15 @@ using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Analytics;
 
-/// <summary>An <see cref="AnalyticsTally"/> as plain data, what a day's roll-up stores (version 2: the funnel counts dismissals).</summary>
+/// <summary>
+/// An <see cref="AnalyticsTally"/> as plain data, what a day's roll-up stores (version 2: the funnel counts dismissals;
+/// version 3: organizations by pseudonym, users, durations and completion minutes per organization).
+/// </summary>
 public sealed record AnalyticsTallyData(
     int Version,
     WizardFunnelData Funnel,
     IReadOnlyList<DailyActivityData> Activity,
-    IReadOnlyList<double> WizardCompletionMinutes,
+    IReadOnlyDictionary<string, double[]> WizardCompletionMinutes,
     IReadOnlyList<ChecklistOrganizationData> Checklist);
 
 /// <summary>
@@ -21,9 +24,9 @@ public sealed record AnalyticsTallyData(
 public sealed class AnalyticsTally
 {
     /// <summary>Summaries of another version are computed again from their day's events when read.</summary>
-    public const int DataVersion = 2;
+    public const int DataVersion = 3;
 
-    private readonly List<double> wizardCompletionMinutes = [];
+    private readonly Dictionary<string, List<double>> wizardCompletionMinutes = new(StringComparer.Ordinal);
 
     public WizardFunnel Funnel { get; private init; } = new();
 
@@ -31,7 +34,7 @@ public sealed class AnalyticsTally
 
     public ChecklistProgress Checklist { get; private init; } = new();
 
-    public IReadOnlyList<double> WizardCompletionMinutes => wizardCompletionMinutes;
+    public IReadOnlyList<double> WizardCompletionMinutes => [.. wizardCompletionMinutes.Values.SelectMany(m => m)];
 
     public void Add(OnboardingEvent e)
     {
@@ -44,7 +47,7 @@ public sealed class AnalyticsTally
         Checklist.Add(e);
         if (e.Type == OnboardingEventTypes.WizardCompleted && e.CompletionTimeMinutes is { } minutes)
         {
-            wizardCompletionMinutes.Add(minutes);
+            CompletionMinutesOf(e.OrganizationId).Add(minutes);
         }
     }
 
@@ -63,11 +66,39 @@ public sealed class AnalyticsTally
         Funnel.Merge(other.Funnel);
         Activity.Merge(other.Activity);
         Checklist.Merge(other.Checklist);
-        wizardCompletionMinutes.AddRange(other.wizardCompletionMinutes);
+        foreach (var (organization, minutes) in other.wizardCompletionMinutes)
+        {
+            CompletionMinutesOf(organization).AddRange(minutes);
+        }
+    }
+
+    /// <summary>
+    /// The funnel, the checklist and the wizard's completion minutes of <paramref name="organizations"/> only (one experiment
+    /// variant's); daily activity is not split.
+    /// </summary>
+    public AnalyticsTally Only(IReadOnlySet<string> organizations)
+    {
+        var tally = new AnalyticsTally { Funnel = Funnel.Only(organizations), Checklist = Checklist.Only(organizations) };
+        foreach (var (organization, minutes) in wizardCompletionMinutes.Where(m => organizations.Contains(m.Key)))
+        {
+            tally.CompletionMinutesOf(organization).AddRange(minutes);
+        }
+        return tally;
     }
 
     public AnalyticsTallyData ToData() =>
-        new(DataVersion, Funnel.ToData(), Activity.ToData(), [.. wizardCompletionMinutes.Order()], Checklist.ToData());
+        new(DataVersion, Funnel.ToData(), Activity.ToData(),
+            wizardCompletionMinutes.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value.Order().ToArray(), StringComparer.Ordinal),
+            Checklist.ToData());
+
+    private List<double> CompletionMinutesOf(string organization)
+    {
+        if (!wizardCompletionMinutes.TryGetValue(organization, out var minutes))
+        {
+            wizardCompletionMinutes[organization] = minutes = [];
+        }
+        return minutes;
+    }
 
     public static AnalyticsTally FromData(AnalyticsTallyData data)
     {
@@ -81,7 +112,10 @@ public sealed class AnalyticsTally
             Activity = DailyActivity.FromData(data.Activity),
             Checklist = ChecklistProgress.FromData(data.Checklist),
         };
-        tally.wizardCompletionMinutes.AddRange(data.WizardCompletionMinutes);
+        foreach (var (organization, minutes) in data.WizardCompletionMinutes)
+        {
+            tally.CompletionMinutesOf(organization).AddRange(minutes);
+        }
         return tally;
     }
 

@@ -53,6 +53,21 @@ public sealed class ChecklistProgress
         }
     }
 
+    /// <summary>What this progress counted of <paramref name="organizations"/> only (one experiment variant's, say).</summary>
+    public ChecklistProgress Only(IReadOnlySet<string> organizations)
+    {
+        var progress = new ChecklistProgress();
+        foreach (var (organization, at) in started.Where(s => organizations.Contains(s.Key)))
+        {
+            progress.started[organization] = at;
+        }
+        foreach (var (organization, tasks) in completed.Where(c => organizations.Contains(c.Key)))
+        {
+            progress.completed[organization] = new Dictionary<string, DateTimeOffset>(tasks, StringComparer.Ordinal);
+        }
+        return progress;
+    }
+
     /// <summary>How many organizations started the wizard in the period: the cohort the shares are of.</summary>
     public int Organizations => started.Count;
 

@@ -10,14 +10,14 @@ public sealed record FunnelStep(
     int Step, int Reached, int Completed, int Dropped, double DropOffPercent, double DropOffPercentOfStarted, double? MedianDurationSeconds);
 
 /// <summary>
-/// A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations,
-/// who dismissed the onboarding, who signed up.
+/// A <see cref="WizardFunnel"/> as plain data: who started, who completed and dropped at each step, the step durations
+/// per organization, who dismissed the onboarding, who signed up.
 /// </summary>
 public sealed record WizardFunnelData(
     IReadOnlyList<string> Started,
     IReadOnlyDictionary<int, string[]> Completed,
     IReadOnlyDictionary<int, string[]> Dropped,
-    IReadOnlyDictionary<int, double[]> Durations,
+    IReadOnlyDictionary<int, Dictionary<string, double[]>> Durations,
     IReadOnlyList<string>? Dismissed = null,
     IReadOnlyList<string>? SignedUp = null);
 
@@ -31,7 +31,7 @@ public sealed class WizardFunnel
     private readonly HashSet<string> started = new(StringComparer.Ordinal);
     private readonly Dictionary<int, HashSet<string>> completed = [];
     private readonly Dictionary<int, HashSet<string>> dropped = [];
-    private readonly Dictionary<int, List<double>> durations = [];
+    private readonly Dictionary<int, Dictionary<string, List<double>>> durations = [];
     private readonly HashSet<string> dismissed = new(StringComparer.Ordinal);
     private readonly HashSet<string> signedUp = new(StringComparer.Ordinal);
 
@@ -53,8 +53,7 @@ public sealed class WizardFunnel
                 Of(completed, step).Add(e.OrganizationId);
                 if (e.StepDurationSeconds is { } seconds)
                 {
-                    durations.TryAdd(step, []);
-                    durations[step].Add(seconds);
+                    DurationsOf(step, e.OrganizationId).Add(seconds);
                 }
                 break;
             case OnboardingEventTypes.WizardSkipped when e.WizardStepDropped is { } step:
@@ -83,12 +82,45 @@ public sealed class WizardFunnel
         {
             Of(dropped, step).UnionWith(organizations);
         }
-        foreach (var (step, seconds) in other.durations)
+        foreach (var (step, byOrganization) in other.durations)
         {
-            durations.TryAdd(step, []);
-            durations[step].AddRange(seconds);
+            foreach (var (organization, seconds) in byOrganization)
+            {
+                DurationsOf(step, organization).AddRange(seconds);
+            }
         }
     }
+
+    /// <summary>What this funnel counted of <paramref name="organizations"/> only (one experiment variant's, say).</summary>
+    public WizardFunnel Only(IReadOnlySet<string> organizations)
+    {
+        var funnel = new WizardFunnel();
+        funnel.started.UnionWith(started.Where(organizations.Contains));
+        funnel.dismissed.UnionWith(dismissed.Where(organizations.Contains));
+        funnel.signedUp.UnionWith(signedUp.Where(organizations.Contains));
+        foreach (var (step, members) in completed)
+        {
+            Of(funnel.completed, step).UnionWith(members.Where(organizations.Contains));
+        }
+        foreach (var (step, members) in dropped)
+        {
+            Of(funnel.dropped, step).UnionWith(members.Where(organizations.Contains));
+        }
+        foreach (var (step, byOrganization) in durations)
+        {
+            foreach (var (organization, seconds) in byOrganization.Where(d => organizations.Contains(d.Key)))
+            {
+                funnel.DurationsOf(step, organization).AddRange(seconds);
+            }
+        }
+        return funnel;
+    }
+
+    /// <summary>Organizations that started the wizard in the period.</summary>
+    public int Started => started.Count;
+
+    /// <summary>Organizations that started the wizard in the period and completed its last step (<paramref name="stepCount"/>) in it.</summary>
+    public int StartedAndCompleted(int stepCount) => In(completed, stepCount).Count(started.Contains);
 
     /// <summary>
     /// Steps 1 to <paramref name="stepCount"/>. An organization reached a step when it started the wizard
@@ -116,7 +148,7 @@ public sealed class WizardFunnel
                 droppedHere,
                 Percent(droppedHere, reached.Count, decimals: 1),
                 Percent(droppedHere, started.Count, decimals: 2),
-                SummaryStatistics.From(durations.GetValueOrDefault(step) ?? []).Median));
+                SummaryStatistics.From(durations.GetValueOrDefault(step)?.Values.SelectMany(d => d) ?? []).Median));
         }
         steps.Reverse();
         return steps;
@@ -142,7 +174,7 @@ public sealed class WizardFunnel
         [.. started.Order(StringComparer.Ordinal)],
         completed.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
         dropped.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order(StringComparer.Ordinal).ToArray()),
-        durations.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.Order().ToArray()),
+        durations.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value.Order().ToArray(), StringComparer.Ordinal)),
         [.. dismissed.Order(StringComparer.Ordinal)],
         [.. signedUp.Order(StringComparer.Ordinal)]);
 
@@ -161,11 +193,27 @@ public sealed class WizardFunnel
         {
             Of(funnel.dropped, step).UnionWith(organizations);
         }
-        foreach (var (step, seconds) in data.Durations)
+        foreach (var (step, byOrganization) in data.Durations)
         {
-            funnel.durations[step] = [.. seconds];
+            foreach (var (organization, seconds) in byOrganization)
+            {
+                funnel.DurationsOf(step, organization).AddRange(seconds);
+            }
         }
         return funnel;
+    }
+
+    private List<double> DurationsOf(int step, string organization)
+    {
+        if (!durations.TryGetValue(step, out var byOrganization))
+        {
+            durations[step] = byOrganization = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        }
+        if (!byOrganization.TryGetValue(organization, out var seconds))
+        {
+            byOrganization[organization] = seconds = [];
+        }
+        return seconds;
     }
 
     private static IReadOnlySet<string> In(Dictionary<int, HashSet<string>> byStep, int step) =>

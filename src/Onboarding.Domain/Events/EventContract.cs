@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Onboarding.Domain.Privacy;
 
 namespace Onboarding.Domain.Events;
 
@@ -28,6 +29,7 @@ public static partial class EventContract
     {
         "version", "id", "organizationId", "type", "timestamp", "sessionId", "userAgent", "client",
         "wizardStepReached", "wizardStepDropped", "stepDurationSeconds", "completionTimeMinutes", "isSample", "data",
+        "userId", "userKey", "experiment", "variant",
     };
 
     private static readonly IReadOnlySet<string> ClientFields = new HashSet<string>(StringComparer.Ordinal)
@@ -41,7 +43,8 @@ public static partial class EventContract
     /// </summary>
     /// <param name="now">The receiver's clock, to refuse timestamps too far ahead.</param>
     /// <param name="wizardStepCount">The catalog's number of wizard steps, the highest valid step.</param>
-    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, int wizardStepCount)
+    /// <param name="pseudonyms">Replaces a <c>userId</c> by its pseudonym at once; without it a <c>userId</c> is refused.</param>
+    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, int wizardStepCount, Pseudonyms? pseudonyms = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(wizardStepCount, 1);
         var problems = new List<EventProblem>();
@@ -78,6 +81,7 @@ public static partial class EventContract
         var isSample = read.OptionalBoolean("isSample");
         var data = read.OptionalBoundedObject("data", MaxDataBytes);
         var redactedValues = data is null ? 0 : EventDataScrubber.Scrub(data);
+        var attribution = EventAttribution.Read(read, pseudonyms);
         if (type is not null)
         {
             EventTypeRules.Check(type, wizardStepReached, wizardStepDropped, isSample, data, read);
@@ -86,7 +90,7 @@ public static partial class EventContract
         if (problems.Count == 0 && id is not null && organizationId is not null && type is not null && timestamp is { } at)
         {
             var parsed = new OnboardingEvent(id, organizationId, type, at, sessionId, client, wizardStepReached, wizardStepDropped,
-                stepDurationSeconds, completionTimeMinutes, isSample, data);
+                stepDurationSeconds, completionTimeMinutes, isSample, data, attribution.UserKey, attribution.Experiment, attribution.Variant);
             return new EventValidation(parsed, [], redactedValues);
         }
         return new EventValidation(null, problems, 0);
@@ -148,6 +152,15 @@ public static partial class EventContract
         if (e.Data is not null)
         {
             json["data"] = e.Data.DeepClone();
+        }
+        if (e.UserKey is not null)
+        {
+            json["userKey"] = e.UserKey;
+        }
+        if (e.Experiment is not null)
+        {
+            json["experiment"] = e.Experiment;
+            json["variant"] = e.Variant;
         }
         return json;
     }

@@ -17,7 +17,7 @@ public static class EventMessageParser
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedMessage Parse(string messageText, DateTimeOffset now, int wizardStepCount)
+    public static ParsedMessage Parse(string messageText, DateTimeOffset now, int wizardStepCount, Privacy.Pseudonyms? pseudonyms = null)
     {
         ArgumentNullException.ThrowIfNull(messageText);
         ArgumentOutOfRangeException.ThrowIfLessThan(wizardStepCount, 1);
@@ -40,7 +40,7 @@ public static class EventMessageParser
         }
         using (document)
         {
-            return Read(document.RootElement, now, wizardStepCount);
+            return Read(document.RootElement, now, wizardStepCount, pseudonyms);
         }
     }
 
@@ -77,7 +77,7 @@ public static class EventMessageParser
         return decoded;
     }
 
-    private static ParsedMessage Read(JsonElement root, DateTimeOffset now, int wizardStepCount)
+    private static ParsedMessage Read(JsonElement root, DateTimeOffset now, int wizardStepCount, Privacy.Pseudonyms? pseudonyms)
     {
         if (root.TryGetProperty("events", out _))
         {
@@ -119,7 +119,7 @@ public static class EventMessageParser
                 rejected.Add(new RejectedEvent(index, null, [new EventProblem(defect.Path == "$" ? "event" : defect.Path, defect.Message).ToString()]));
                 continue;
             }
-            var validation = EventContract.ParseEvent(events[index], now, wizardStepCount);
+            var validation = EventContract.ParseEvent(events[index], now, wizardStepCount, pseudonyms);
             if (validation.Event is not { } e)
             {
                 rejected.Add(new RejectedEvent(index, WellFormedId(events[index]), [.. validation.Problems.Select(p => p.ToString())]));

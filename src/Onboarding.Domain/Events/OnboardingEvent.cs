@@ -10,6 +10,8 @@ public sealed record ClientInfo(string Browser, string? BrowserMajorVersion, str
 /// <summary>
 /// One onboarding or activity event of an organization: the append-only stream that metrics and the
 /// checklist are computed from. <paramref name="Id"/> is unique per organization and makes storage idempotent.
+/// <paramref name="UserKey"/> is the acting user's pseudonym (never the user id); <paramref name="Experiment"/> and
+/// <paramref name="Variant"/> name the experiment variant the event was seen under.
 /// </summary>
 public sealed record OnboardingEvent(
     string Id,
@@ -23,7 +25,10 @@ public sealed record OnboardingEvent(
     double? StepDurationSeconds = null,
     double? CompletionTimeMinutes = null,
     bool IsSample = false,
-    JsonObject? Data = null)
+    JsonObject? Data = null,
+    string? UserKey = null,
+    string? Experiment = null,
+    string? Variant = null)
 {
     /// <summary>A data value as text, when present.</summary>
     public string? DataString(string key) => Data?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

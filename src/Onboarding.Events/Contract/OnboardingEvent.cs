@@ -30,6 +30,18 @@ public abstract record OnboardingEvent
 
     public ClientInfo? Client { get; init; }
 
+    /// <summary>
+    /// The product's opaque id of the user who acted (1 to 128 characters). The receiver replaces it at once by a keyed
+    /// pseudonym and never stores it; daily active users count these.
+    /// </summary>
+    public string? UserId { get; init; }
+
+    /// <summary>An experiment the event was seen under (1 to 40 letters, digits, '.', '_' or '-'); with <see cref="Variant"/>.</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The experiment's variant; the organization's first event naming the experiment fixes its variant.</summary>
+    public string? Variant { get; init; }
+
     /// <summary>Extra data (at most 8 KB as compact UTF-8 JSON). Typed fields of the event (feature, tutorialId …) are added to it.</summary>
     public JsonObject? Data { get; init; }
 

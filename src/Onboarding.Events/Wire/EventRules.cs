@@ -14,6 +14,7 @@ internal static partial class EventRules
     public const int MaxOrganizationIdLength = 64;
     public const int MaxSessionIdLength = 100;
     public const int MaxUserAgentLength = 1024;
+    public const int MaxUserIdLength = 128;
     public const int MaxDataBytes = 8192;
 
     private static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -29,6 +30,10 @@ internal static partial class EventRules
         Require(e.SessionId is null or { Length: >= 1 and <= MaxSessionIdLength }, "sessionId", "expected 1 to 100 characters");
         Require(e.UserAgent is null or { Length: <= MaxUserAgentLength }, "userAgent", "longer than 1,024 characters");
         Require(e.UserAgent is null || e.Client is null, "client", "send either userAgent or client, not both");
+        Require(e.UserId is null or { Length: >= 1 and <= MaxUserIdLength }, "userId", "expected 1 to 128 characters");
+        Require(e.Experiment is null || ExperimentPattern().IsMatch(e.Experiment), "experiment", "expected 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        Require(e.Variant is null || ExperimentPattern().IsMatch(e.Variant), "variant", "expected 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        Require((e.Experiment is null) == (e.Variant is null), e.Experiment is null ? "experiment" : "variant", "experiment and variant come together");
         if (e.Client is { } client)
         {
             Require(!string.IsNullOrEmpty(client.Browser), "client.browser", "required");
@@ -84,4 +89,7 @@ internal static partial class EventRules
 
     [GeneratedRegex(@"^[0-9]{1,4}\z")]
     private static partial Regex MajorVersionPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\z")]
+    private static partial Regex ExperimentPattern();
 }

@@ -16,4 +16,7 @@ public sealed record EventWire(
     double? StepDurationSeconds = null,
     double? CompletionTimeMinutes = null,
     bool? IsSample = null,
-    JsonObject? Data = null);
+    JsonObject? Data = null,
+    string? UserId = null,
+    string? Experiment = null,
+    string? Variant = null);

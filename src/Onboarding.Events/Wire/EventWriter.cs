@@ -26,7 +26,10 @@ internal static class EventWriter
             fields.StepDurationSeconds,
             fields.CompletionTimeMinutes,
             fields.IsSample,
-            fields.Data);
+            fields.Data,
+            e.UserId,
+            e.Experiment,
+            e.Variant);
     }
 
     /// <summary>The event as compact JSON: pure ASCII, so its byte count is its length on the queue.</summary>

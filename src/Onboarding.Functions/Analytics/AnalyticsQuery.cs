@@ -11,7 +11,7 @@ public sealed record DayRange(DateOnly From, DateOnly To)
 }
 
 /// <summary>The query parameters of the analytics routes, checked with per-field errors.</summary>
-public static class AnalyticsQuery
+public static partial class AnalyticsQuery
 {
     /// <summary><c>from</c> and <c>to</c> as <c>yyyy-MM-dd</c> (UTC days, inclusive), <c>to</c> not before <c>from</c>, at most 366 days.</summary>
     public static DayRange? Range(HttpRequest request, Dictionary<string, string[]> errors)
@@ -67,6 +67,25 @@ public static class AnalyticsQuery
         errors[name] = [$"'{name}' must be one of {string.Join(", ", allowed)}."];
         return null;
     }
+
+    /// <summary>The <c>experiment</c> to answer per variant of, or null when absent: 1 to 40 letters, digits, '.', '_' or '-'.</summary>
+    public static string? Experiment(HttpRequest request, Dictionary<string, string[]> errors)
+    {
+        var values = request.Query["experiment"];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        if (values.Count == 1 && ExperimentShape().IsMatch(values[0] ?? ""))
+        {
+            return values[0];
+        }
+        errors["experiment"] = ["'experiment' must be one experiment id: 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit."];
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}\z")]
+    private static partial System.Text.RegularExpressions.Regex ExperimentShape();
 
     /// <summary>A UTC day as <c>yyyy-MM-dd</c>, or null when absent (<paramref name="present"/> says which).</summary>
     public static DateOnly? OptionalDay(HttpRequest request, string name, Dictionary<string, string[]> errors, out bool present)

@@ -14,6 +14,9 @@ public sealed class AnalyticsOptions
 
     /// <summary>The organizations index table of <c>GET /analytics/organizations</c> (tests give each app its own).</summary>
     public string OrganizationsIndexTable { get; set; } = Storage.OnboardingStorage.OrganizationsIndexTable;
+
+    /// <summary>How many projection rows from before pseudonyms each roll-up moves to their pseudonymous keys (0: none).</summary>
+    public int LegacyRowsPerRollup { get; set; } = 5000;
 }
 
 public static class AnalyticsSetup
@@ -23,8 +26,12 @@ public static class AnalyticsSetup
     {
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section)
             .Validate(o => o.RollupLookbackDays is >= 1 and <= 366, "Analytics: RollupLookbackDays must be 1 to 366.")
+            .Validate(o => o.LegacyRowsPerRollup >= 0, "Analytics: LegacyRowsPerRollup must be 0 or more.")
             .ValidateOnStart();
+        services.AddSingleton<ExperimentAssignments>();
+        services.AddSingleton<Organizations.ICommittedEventsObserver>(provider => provider.GetRequiredService<ExperimentAssignments>());
         services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<LegacyProjectionMigration>();
         services.AddSingleton<InProgressWizards>();
         services.AddSingleton<OrganizationsIndex>();
         services.AddSingleton<IOrganizationChangeHook, CommitIndexes>();

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Onboarding.Domain.Analytics;
 using Onboarding.Domain.Events;
+using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;
@@ -14,7 +16,7 @@ namespace Onboarding.Functions.Analytics;
 /// from its shards the same way and its summary written, so it is read once. Writing a summary replaces it whole
 /// with what the day's events give now: recomputing a day is idempotent.
 /// </summary>
-public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock)
+public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonyms pseudonyms, TimeProvider clock)
 {
     /// <summary>Bytes of the compressed tally per binary property (the service allows 64 KiB).</summary>
     public const int ChunkBytes = 60_000;
@@ -32,7 +34,11 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
     private const int RowsPerTransaction = 3;
 
     private static readonly string[] DailyColumns =
-        ["Type", "OccurredAt", "OrganizationId", "EventId", "WizardStepReached", "WizardStepDropped", "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data"];
+        ["RowKey", "Type", "OccurredAt", EventEntityMapper.OrganizationKeyColumn, LegacyOrganizationIdColumn, "EventId", "WizardStepReached", "WizardStepDropped",
+            "StepDurationSeconds", "CompletionTimeMinutes", "IsSample", "Data", "UserKey"];
+
+    /// <summary>Where projection rows written before pseudonyms hold the organization's id.</summary>
+    public const string LegacyOrganizationIdColumn = "OrganizationId";
 
     private TableClient Summaries => tables.GetTableClient(OnboardingStorage.DailySummaryTable);
 
@@ -103,15 +109,34 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Day(day) + "-"} and PartitionKey lt {Day(day) + "."}");
         await foreach (var row in Daily.QueryAsync<TableEntity>(filter, select: DailyColumns, cancellationToken: cancellationToken))
         {
-            tally.Add(FromDailyRow(row));
+            tally.Add(FromDailyRow(row, pseudonyms));
         }
         return tally;
     }
 
-    /// <summary>An event as the daily projection stores it (the columns analytics read).</summary>
-    public static OnboardingEvent FromDailyRow(TableEntity row) => new(
-        row.GetString("EventId") ?? row.RowKey,
-        row.GetString("OrganizationId") ?? string.Empty,
+    /// <summary>
+    /// An event as the daily projection stores it (the columns analytics read), its organization by pseudonym. A row from
+    /// before pseudonyms (<c>OrganizationId</c>) is read as if written today, so old and new rows of one organization count
+    /// as one; its id stays in storage until the organization is erased or the day is migrated (README, "Analytics").
+    /// </summary>
+    public static OnboardingEvent FromDailyRow(TableEntity row, AnalyticsPseudonyms pseudonyms) => new(
+        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
+        row.GetString(EventEntityMapper.OrganizationKeyColumn)
+            ?? (row.GetString(LegacyOrganizationIdColumn) is { Length: > 0 } organizationId ? pseudonyms.Organization(organizationId) : string.Empty),
+        row.GetString("Type") ?? string.Empty,
+        row.GetDateTimeOffset("OccurredAt") ?? default,
+        WizardStepReached: row.GetInt32("WizardStepReached"),
+        WizardStepDropped: row.GetInt32("WizardStepDropped"),
+        StepDurationSeconds: row.GetDouble("StepDurationSeconds"),
+        CompletionTimeMinutes: row.GetDouble("CompletionTimeMinutes"),
+        IsSample: row.GetBoolean("IsSample") ?? false,
+        Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null,
+        UserKey: row.GetString("UserKey"));
+
+    /// <summary>A row from before pseudonyms as the event it projects (its organization id and event id as they were stored).</summary>
+    public static OnboardingEvent FromLegacyDailyRow(TableEntity row) => new(
+        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
+        row.GetString(LegacyOrganizationIdColumn) ?? string.Empty,
         row.GetString("Type") ?? string.Empty,
         row.GetDateTimeOffset("OccurredAt") ?? default,
         WizardStepReached: row.GetInt32("WizardStepReached"),
@@ -183,5 +208,5 @@ public sealed class AnalyticsStore(TableServiceClient tables, TimeProvider clock
 
     private static string Part(int index) => $"part|{index:000}";
 
-    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture);
+    public static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture);
 }

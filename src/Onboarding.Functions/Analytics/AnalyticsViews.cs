@@ -3,8 +3,17 @@ using Onboarding.Domain.Analytics;
 
 namespace Onboarding.Functions.Analytics;
 
-/// <summary>The wizard funnel of a range: per step, who reached, completed and dropped at it; and how many dismissed their onboarding.</summary>
-public sealed record FunnelView(DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps, int Dismissed);
+/// <summary>
+/// The wizard funnel of a range: per step, who reached, completed and dropped at it; and how many dismissed their onboarding.
+/// With <c>experiment</c>: the same per variant of it (<c>variants</c>), the top level still over every organization.
+/// </summary>
+public sealed record FunnelView(
+    DateOnly From, DateOnly To, IReadOnlyList<FunnelStepView> Steps, int Dismissed,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Experiment = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FunnelVariantView>? Variants = null);
+
+/// <summary>One variant's funnel: <c>assigned</c> is how many organizations the experiment assigned to it (by their first event naming it).</summary>
+public sealed record FunnelVariantView(string Variant, int Assigned, IReadOnlyList<FunnelStepView> Steps, int Dismissed);
 
 /// <summary>
 /// One step: <c>dropOffPercent</c> is the share of those who reached it that dropped out there (one decimal),
@@ -26,15 +35,37 @@ public sealed record MinutesView(int Count, double? Average, double? Median, dou
 /// checklist's (minutes from the first wizard start in the range to the last active task completed in the range, for
 /// the organizations that started the wizard and completed every active task in the range).
 /// </summary>
-public sealed record CompletionTimeView(DateOnly From, DateOnly To, MinutesView Wizard, MinutesView Checklist);
+public sealed record CompletionTimeView(
+    DateOnly From, DateOnly To, MinutesView Wizard, MinutesView Checklist,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Experiment = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CompletionVariantView>? Variants = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ComparisonView? Comparison = null);
 
-/// <summary>Per day, the organizations with any (non-sample) event and the events by type.</summary>
-public sealed record DailyActiveView(DateOnly From, DateOnly To, IReadOnlyList<ActiveDayView> Days);
+/// <summary>
+/// One variant: the organizations <c>assigned</c> to it; of them, <c>started</c> the wizard in the range and, of those,
+/// <c>completed</c> it in the range; <c>completionRate</c> = completed ÷ started (null when none started); the times.
+/// </summary>
+public sealed record CompletionVariantView(string Variant, int Assigned, int Started, int Completed, double? CompletionRate, MinutesView Wizard, MinutesView Checklist);
 
-public sealed record ActiveDayView(DateOnly Day, int ActiveOrganizations, IReadOnlyDictionary<string, int> EventsByType);
+/// <summary>The two variants' completion rates compared (exactly two variants): the pooled two-proportion z-test, two-sided.</summary>
+public sealed record ComparisonView(IReadOnlyList<string> Variants, double Z, double PValue);
 
-/// <summary>The checklist over the organizations that started the wizard in the range (<c>organizations</c>).</summary>
-public sealed record ChecklistAnalyticsView(DateOnly From, DateOnly To, int Organizations, IReadOnlyList<ChecklistTaskView> Tasks);
+/// <summary>
+/// Per day, the organizations with any (non-sample) event, the events by type and the distinct users (by pseudonym) the
+/// events named; <c>distinctUsers</c>: users over the whole range, each once.
+/// </summary>
+public sealed record DailyActiveView(DateOnly From, DateOnly To, IReadOnlyList<ActiveDayView> Days, int DistinctUsers);
+
+public sealed record ActiveDayView(DateOnly Day, int ActiveOrganizations, IReadOnlyDictionary<string, int> EventsByType, int ActiveUsers);
+
+/// <summary>The checklist over the organizations that started the wizard in the range (<c>organizations</c>); with <c>experiment</c>, per variant too.</summary>
+public sealed record ChecklistAnalyticsView(
+    DateOnly From, DateOnly To, int Organizations, IReadOnlyList<ChecklistTaskView> Tasks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Experiment = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChecklistVariantView>? Variants = null);
+
+/// <summary>One variant's checklist cohort: <c>assigned</c> organizations of the variant, <c>organizations</c> of them in the cohort.</summary>
+public sealed record ChecklistVariantView(string Variant, int Assigned, int Organizations, IReadOnlyList<ChecklistTaskView> Tasks);
 
 public sealed record ChecklistTaskView(string TaskId, int CompletedOrganizations, double CompletedPercent, double? MedianMinutesFromWizardStart);
 

@@ -6,9 +6,11 @@ namespace Onboarding.Functions.Analytics;
 /// <summary>
 /// The timer function that writes the summaries of the last closed days (<c>Analytics:RollupLookbackDays</c>, 3):
 /// each day computed from its 16 shard partitions and its summary replaced whole, so running it again, or on two
-/// instances at once, writes the same thing, and events that reached the projection late are folded in.
+/// instances at once, writes the same thing, and events that reached the projection late are folded in. Then it moves
+/// up to <c>Analytics:LegacyRowsPerRollup</c> projection rows from before pseudonyms to their pseudonymous keys.
 /// </summary>
-public sealed partial class RollUpAnalytics(AnalyticsStore store, IOptions<AnalyticsOptions> options, ILogger<RollUpAnalytics> logger)
+public sealed partial class RollUpAnalytics(
+    AnalyticsStore store, LegacyProjectionMigration migration, IOptions<AnalyticsOptions> options, ILogger<RollUpAnalytics> logger)
 {
     public const string ScheduleSetting = "ANALYTICS_ROLLUP_SCHEDULE";
 
@@ -22,6 +24,10 @@ public sealed partial class RollUpAnalytics(AnalyticsStore store, IOptions<Analy
             await store.RollUpAsync(day, cancellationToken);
         }
         LogRolledUp(from, today.AddDays(-1));
+        if (options.Value.LegacyRowsPerRollup > 0)
+        {
+            await migration.RunAsync(options.Value.LegacyRowsPerRollup, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analytics summaries written for {From} to {To}")]

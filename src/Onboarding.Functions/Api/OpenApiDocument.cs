@@ -149,7 +149,41 @@ public static class OpenApiDocument
     private static JsonNode RequestSchema(Type type) => Schema(type, RequestSchemaOptions);
 
     private static JsonNode Schema(Type type, JsonSchemaExporterOptions options) =>
-        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Json.GetJsonSchemaAsNode(type, options);
+        type == typeof(object) ? new JsonObject { ["type"] = "object" } : Inlined(Json.GetJsonSchemaAsNode(type, options));
+
+    /// <summary>
+    /// The exporter writes a type met a second time as a <c>$ref</c> to its first place (<c>#/properties/steps/items</c>),
+    /// relative to this schema's root, which means nothing once the schema sits inside the OpenAPI document: such
+    /// references are replaced by a copy of what they point to (the views are not recursive).
+    /// </summary>
+    private static JsonNode Inlined(JsonNode root)
+    {
+        JsonNode? Resolve(string pointer) => pointer[2..].Split('/').Aggregate((JsonNode?)root, (node, part) => node?[part.Replace("~1", "/").Replace("~0", "~")]);
+        void Visit(JsonNode? node)
+        {
+            if (node is JsonObject json)
+            {
+                foreach (var (name, child) in json.ToList())
+                {
+                    if (child is JsonObject { Count: 1 } reference && reference["$ref"]?.GetValue<string>() is { } pointer && pointer.StartsWith("#/", StringComparison.Ordinal)
+                        && Resolve(pointer) is { } target)
+                    {
+                        json[name] = target.DeepClone();
+                    }
+                    Visit(json[name]);
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Visit(item);
+                }
+            }
+        }
+        Visit(root);
+        return root;
+    }
 
     /// <summary>A request body's members are required as its record's constructor requires them.</summary>
     private static readonly JsonSchemaExporterOptions RequestSchemaOptions = new()
@@ -172,10 +206,12 @@ public static class OpenApiDocument
         {
             return new JsonObject { ["description"] = "Any JSON value." };
         }
-        // The API writes every member of its views, null or not (HttpSetup ignores none), so every member is there.
+        // The API writes every member of its views, null or not (HttpSetup ignores none), except those a view leaves out
+        // when null ([JsonIgnore(Condition = WhenWritingNull)]: they have a ShouldSerialize), so those are not required.
         if (response && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject view && view["properties"] is JsonObject members)
         {
-            view["required"] = new JsonArray([.. members.Select(m => (JsonNode)JsonValue.Create(m.Key))]);
+            var optional = context.TypeInfo.Properties.Where(p => p.ShouldSerialize is not null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            view["required"] = new JsonArray([.. members.Where(m => !optional.Contains(m.Key)).Select(m => (JsonNode)JsonValue.Create(m.Key))]);
         }
         // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
         if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)

@@ -126,7 +126,7 @@ public static class OpenApiSchemas
     private static JsonObject TrackingEventSchema(int wizardStepCount) => new()
     {
         ["type"] = "object",
-        ["description"] = "An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out.",
+        ["description"] = "An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out, and the user is the token's subject (counted by pseudonym only).",
         ["required"] = Strings(["type"]),
         ["additionalProperties"] = false,
         ["properties"] = new JsonObject
@@ -157,8 +157,12 @@ public static class OpenApiSchemas
             ["completionTimeMinutes"] = new JsonObject { ["type"] = "number", ["minimum"] = 0 },
             ["isSample"] = new JsonObject { ["type"] = "boolean" },
             ["data"] = new JsonObject { ["type"] = "object", ["description"] = $"Free-form details, at most {EventContract.MaxDataBytes} bytes; contact details are scrubbed." },
+            ["experiment"] = new JsonObject { ["type"] = "string", ["pattern"] = ExperimentPattern, ["description"] = "An experiment the event was seen under; with variant. The organization's first event naming it fixes its variant." },
+            ["variant"] = new JsonObject { ["type"] = "string", ["pattern"] = ExperimentPattern, ["description"] = "The experiment's variant; with experiment." },
         },
     };
+
+    private const string ExperimentPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$";
 
     private static JsonObject ProblemSchema() => new()
     {

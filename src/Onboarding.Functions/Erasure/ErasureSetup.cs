@@ -17,6 +17,7 @@ public static class ErasureSetup
         services.AddSingleton<IOrganizationDataEraser, AnalyticsEraser>();
         services.AddSingleton<IOrganizationDataEraser, WebhookDeliveriesEraser>();
         services.AddSingleton<IOrganizationDataEraser, OrganizationsIndexEraser>();
+        services.AddSingleton<IOrganizationDataEraser, ExperimentAssignmentsEraser>();
         services.AddSingleton<OrganizationErasure>();
         return services;
     }

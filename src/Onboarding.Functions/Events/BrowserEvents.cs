@@ -12,14 +12,15 @@ public sealed record BrowserEventsResult(IReadOnlyList<OnboardingEvent> Accepted
 
 /// <summary>
 /// The tracking endpoint's rules: the body is one event object or <c>{"events": [...]}</c> with up to 50; each is
-/// stamped with the caller's organization (another one named is a 403), an id, a time and the browser's user agent,
+/// stamped with the caller's organization (another one named is a 403), the caller as its user (the token's subject,
+/// replaced by its pseudonym when validated; a user in the body is refused), an id, a time and the browser's user agent,
 /// validated by the event contract and limited to the types a browser may report. All are accepted or none.
 /// </summary>
-public sealed class BrowserEvents(OnboardingCatalog catalog, TimeProvider clock)
+public sealed class BrowserEvents(OnboardingCatalog catalog, Privacy.AnalyticsPseudonyms pseudonyms, TimeProvider clock)
 {
     public const int MaxEventsPerRequest = 50;
 
-    public BrowserEventsResult Read(JsonElement body, string organizationId, string userAgent)
+    public BrowserEventsResult Read(JsonElement body, string organizationId, string userAgent, string? subject)
     {
         var items = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("events", out var list) ? list : body;
         var isList = items.ValueKind == JsonValueKind.Array;
@@ -44,6 +45,7 @@ public sealed class BrowserEvents(OnboardingCatalog catalog, TimeProvider clock)
                 return Refused(Problems.Create(StatusCodes.Status403Forbidden, "organization_mismatch", "Forbidden",
                     "Events can only be reported for the caller's own organization."));
             }
+            StampUser(stamped, subject, prefix, errors);
             if (Validate(stamped, prefix, now, errors) is { } valid)
             {
                 accepted.Add(valid);
@@ -72,10 +74,23 @@ public sealed class BrowserEvents(OnboardingCatalog catalog, TimeProvider clock)
         return stamped;
     }
 
+    /// <summary>The caller is the event's user: a user named in the body is refused, the token's subject set.</summary>
+    private static void StampUser(JsonObject stamped, string? subject, string prefix, Dictionary<string, string[]> errors)
+    {
+        foreach (var field in new[] { "userId", "userKey" }.Where(stamped.ContainsKey))
+        {
+            errors[prefix + field] = ["The user is the caller (the token's subject); leave it out."];
+        }
+        if (subject is { Length: > 0 })
+        {
+            stamped["userId"] = subject;
+        }
+    }
+
     /// <summary>The event when the contract takes it and a browser may report its type; otherwise its errors, under <paramref name="prefix"/>.</summary>
     private OnboardingEvent? Validate(JsonObject stamped, string prefix, DateTimeOffset now, Dictionary<string, string[]> errors)
     {
-        var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount);
+        var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount, pseudonyms.Current);
         foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
         {
             errors[group.Key] = [.. group.Select(p => p.Message)];

@@ -15,6 +15,7 @@ public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
     OnboardingCatalog catalog,
+    Privacy.AnalyticsPseudonyms pseudonyms,
     OnboardingMetrics metrics,
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)
@@ -29,7 +30,7 @@ public sealed partial class IngestOnboardingEvents(
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount, pseudonyms.Current);
         metrics.IngestionPhase("parse", clock.GetElapsedTime(started));
         metrics.EventsIngested("rejected", parsed.Rejected.Count);
         foreach (var rejected in parsed.Rejected)

@@ -15,7 +15,8 @@ public sealed record TrackingReceipt(int Accepted, IReadOnlyList<string> EventId
 /// <summary>
 /// Browser-side tracking: the signed-in frontend reports events of its own organization
 /// (<c>view_reports</c>, <c>video_played</c>, <c>video_completed</c>). They are validated, stamped with
-/// the caller's organization and queued for ingestion; the answer is 202.
+/// the caller's organization and user (the token's <c>sub</c>, queued only as its pseudonym) and queued for
+/// ingestion; the answer is 202.
 /// </summary>
 public sealed class TrackingFunctions(EventsQueue queue, BrowserEvents browserEvents, TrackingRateLimit rateLimit)
 {
@@ -37,7 +38,7 @@ public sealed class TrackingFunctions(EventsQueue queue, BrowserEvents browserEv
         {
             return problem;
         }
-        var (accepted, refusal) = browserEvents.Read(body, orgId, request.Headers.UserAgent.ToString());
+        var (accepted, refusal) = browserEvents.Read(body, orgId, request.Headers.UserAgent.ToString(), request.HttpContext.User.FindFirst("sub")?.Value);
         if (refusal is not null)
         {
             return refusal;

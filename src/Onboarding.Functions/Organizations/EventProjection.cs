@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
+using Onboarding.Functions.Privacy;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
@@ -15,10 +16,11 @@ public interface ICommittedEventsObserver
 
 /// <summary>
 /// Writes events to the cross-organization <c>OnboardingDaily</c> table (day-and-shard partition, deterministic
-/// row key), upserting so a repeat is harmless, then tells the <see cref="ICommittedEventsObserver"/>s. The org
-/// partitions stay the source of truth.
+/// row key, the organization by its pseudonym only), upserting so a repeat is harmless, then tells the
+/// <see cref="ICommittedEventsObserver"/>s (webhooks, experiment assignments). The org partitions stay the source of truth.
 /// </summary>
-public sealed class EventProjection(TableServiceClient tables, IEnumerable<ICommittedEventsObserver> observers)
+public sealed class EventProjection(
+    TableServiceClient tables, AnalyticsPseudonyms pseudonyms, IEnumerable<ICommittedEventsObserver> observers)
 {
     public async Task ProjectAsync(IReadOnlyCollection<OnboardingEvent> events, CancellationToken cancellationToken)
     {
@@ -28,11 +30,12 @@ public sealed class EventProjection(TableServiceClient tables, IEnumerable<IComm
         }
         var table = tables.GetTableClient(OnboardingStorage.DailyTable);
         var batches = events
-            .GroupBy(e => EventEntityMapper.DailyPartition(e.Timestamp, e.OrganizationId))
+            .Select(e => EventEntityMapper.ToDailyRow(e, pseudonyms.Current))
+            .GroupBy(row => row.PartitionKey)
             .SelectMany(day => day
-                .DistinctBy(EventEntityMapper.DailyRowKey)
+                .DistinctBy(row => row.RowKey)
                 .Chunk(OnboardingStorage.MaxTransactionActions)
-                .Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventEntityMapper.ToDailyRow(e)))));
+                .Select(chunk => chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))));
         await Task.WhenAll(batches.Select(batch => table.SubmitTransactionAsync(batch, cancellationToken)));
         foreach (var observer in observers)
         {

@@ -9,7 +9,7 @@ public static class OnboardingStorage
     /// <summary>Expiry index read by the nightly purge (PartitionKey = expiry day yyyyMMdd, RowKey = organization id).</summary>
     public const string SampleDataExpiryTable = "SampleDataExpiry";
 
-    /// <summary>Cross-organization analytics projection (PartitionKey = yyyyMMdd-{shard}, shard from a stable hash of the organization id).</summary>
+    /// <summary>Cross-organization analytics projection (PartitionKey = yyyyMMdd-{shard}, shard from a stable hash of the organization's pseudonym).</summary>
     public const string DailyTable = "OnboardingDaily";
 
     /// <summary>The most actions one entity-group transaction may hold.</summary>
@@ -27,6 +27,9 @@ public static class OnboardingStorage
     /// <summary>Every organization twice, by sign-up and by completion (PartitionKey = signup or completion, RowKey = {sort key}|{orgId}).</summary>
     public const string OrganizationsIndexTable = "OrganizationsIndex";
 
+    /// <summary>Each organization's variant of each experiment, by pseudonym (PartitionKey = experiment, RowKey = organization key).</summary>
+    public const string ExperimentAssignmentsTable = "ExperimentAssignments";
+
     /// <summary>Webhook subscriptions (PartitionKey = subscription, RowKey = subscription id).</summary>
     public const string WebhookSubscriptionsTable = "WebhookSubscriptions";
 
@@ -39,6 +42,6 @@ public static class OnboardingStorage
     public static IReadOnlyList<string> Tables { get; } =
     [
         OnboardingTable, SampleDataExpiryTable, DailyTable, PendingProjectionsTable, DailySummaryTable, InProgressWizardsTable,
-        OrganizationsIndexTable, WebhookSubscriptionsTable, WebhookDeliveriesTable, WebhookStallNoticesTable,
+        OrganizationsIndexTable, WebhookSubscriptionsTable, WebhookDeliveriesTable, WebhookStallNoticesTable, ExperimentAssignmentsTable,
     ];
 }

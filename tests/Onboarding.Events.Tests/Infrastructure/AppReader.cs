@@ -10,10 +10,13 @@ public static class AppReader
 {
     public const int WizardSteps = 5;
 
+    /// <summary>The pseudonyms the app makes of user ids (any key: tests compare with the same one).</summary>
+    public static Domain.Privacy.Pseudonyms Pseudonyms { get; } = new(Encoding.UTF8.GetBytes("producer-tests-pseudonym-key-of-32-bytes"));
+
     /// <summary>The events of a message, asserting that the app's parser accepts the message and every event in it.</summary>
     public static IReadOnlyList<Domain.Events.OnboardingEvent> ValidEvents(string messageText)
     {
-        var parsed = EventMessageParser.Parse(messageText, DateTimeOffset.UtcNow, WizardSteps);
+        var parsed = EventMessageParser.Parse(messageText, DateTimeOffset.UtcNow, WizardSteps, Pseudonyms);
         Assert.Null(parsed.MessageError);
         Assert.True(parsed.Rejected.Count == 0,
             "rejected: " + string.Join("; ", parsed.Rejected.Select(r => $"#{r.Index} {r.Id}: {string.Join(", ", r.Reasons)}")));

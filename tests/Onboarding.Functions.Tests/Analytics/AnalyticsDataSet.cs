@@ -86,7 +86,7 @@ public sealed class AnalyticsDataSet
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
         await table.CreateIfNotExistsAsync();
-        await Task.WhenAll(Events.Select(EventEntityMapper.ToDailyRow).GroupBy(r => r.PartitionKey)
+        await Task.WhenAll(Events.Select(e => EventEntityMapper.ToDailyRow(e, TestPseudonyms.Instance)).GroupBy(r => r.PartitionKey)
             .SelectMany(p => p.Chunk(OnboardingStorage.MaxTransactionActions))
             .Select(batch => table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)))));
         return this;

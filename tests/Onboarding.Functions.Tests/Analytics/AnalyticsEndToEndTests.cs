@@ -80,10 +80,10 @@ public sealed class AnalyticsEndToEndTests(AppFixture fixture) : IClassFixture<A
         var days = daily.GetProperty("days").EnumerateArray().Select(AnalyticsDataSet.Compact).ToList();
         Assert.Equal(
         [
-            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0)}}}","activeOrganizations":2,"eventsByType":{"checklist_task_completed":7,"wizard_completed":1,"wizard_started":2,"wizard_step_completed":7}}""",
-            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(1))}}}","activeOrganizations":5,"eventsByType":{"checklist_task_completed":2,"wizard_skipped":4,"wizard_started":3,"wizard_step_completed":4}}""",
-            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(2))}}}","activeOrganizations":2,"eventsByType":{"checklist_task_completed":6,"wizard_completed":1,"wizard_skipped":1,"wizard_started":2,"wizard_step_completed":9}}""",
-            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(3))}}}","activeOrganizations":0,"eventsByType":{}}""",
+            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0)}}}","activeOrganizations":2,"eventsByType":{"checklist_task_completed":7,"wizard_completed":1,"wizard_started":2,"wizard_step_completed":7},"activeUsers":0}""",
+            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(1))}}}","activeOrganizations":5,"eventsByType":{"checklist_task_completed":2,"wizard_skipped":4,"wizard_started":3,"wizard_step_completed":4},"activeUsers":0}""",
+            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(2))}}}","activeOrganizations":2,"eventsByType":{"checklist_task_completed":6,"wizard_completed":1,"wizard_skipped":1,"wizard_started":2,"wizard_step_completed":9},"activeUsers":0}""",
+            $$$"""{"day":"{{{AnalyticsDataSet.Iso(set.Day0.AddDays(3))}}}","activeOrganizations":0,"eventsByType":{},"activeUsers":0}""",
         ], days);
     }
 

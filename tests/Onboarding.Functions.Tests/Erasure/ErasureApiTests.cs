@@ -17,7 +17,7 @@ public sealed class ErasureApiTests : IngestionAppTest
         await OrganizationFootprint.WriteEverythingAsync(App, neighbour);
         Assert.Contains(await OrganizationFootprint.RowsNamingAsync(org), r => r.StartsWith("OnboardingDaily "));
         Assert.Contains(await OrganizationFootprint.RowsNamingAsync(org), r => r.StartsWith("SampleDataExpiry "));
-        var neighbourBefore = (await OrganizationFootprint.RowsNamingAsync(neighbour)).Order().ToList();
+        var neighbourBefore = await NeighbourRowsAsync(neighbour);
         using var admin = App.ClientFor(org);
 
         using var erased = await admin.DeleteAsync($"/api/orgs/{org}/onboarding");
@@ -26,7 +26,7 @@ public sealed class ErasureApiTests : IngestionAppTest
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.Equal("completed", body.GetProperty("status").GetString());
         Assert.Empty(await OrganizationFootprint.RowsNamingAsync(org));
-        Assert.Equal(neighbourBefore, (await OrganizationFootprint.RowsNamingAsync(neighbour)).Order().ToList());
+        Assert.Equal(neighbourBefore, await NeighbourRowsAsync(neighbour));
         using var again = await admin.DeleteAsync($"/api/orgs/{org}/onboarding");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("completed", (await again.ReadJsonAsync()).GetProperty("status").GetString());
@@ -34,6 +34,10 @@ public sealed class ErasureApiTests : IngestionAppTest
         Assert.Equal("completed", status.GetProperty("status").GetString());
         Assert.Empty(await OrganizationFootprint.RowsNamingAsync(org));
     }
+
+    /// <summary>The neighbour's rows but day summaries, which the erasure rewrites from what is left (so the neighbour may appear in a new one).</summary>
+    private static async Task<List<string>> NeighbourRowsAsync(string neighbour) =>
+        [.. (await OrganizationFootprint.RowsNamingAsync(neighbour)).Where(r => !r.StartsWith("OnboardingDailySummary ", StringComparison.Ordinal)).Order()];
 
     [Fact]
     public async Task AnOrganizationNeverSeenIsErasedAtOnceEveryTime()

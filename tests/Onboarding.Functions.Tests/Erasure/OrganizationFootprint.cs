@@ -42,25 +42,53 @@ public static class OrganizationFootprint
 
     /// <summary>
     /// Every row of the app's tables (and <paramref name="moreTables"/>) whose PartitionKey, RowKey or any text
-    /// property contains <paramref name="organizationId"/>, as "table PK RK". Scans the tables whole.
+    /// property contains <paramref name="organizationId"/> or its analytics pseudonym, as "table PK RK"; a day summary's
+    /// compressed tally is read as text too. Scans the tables whole.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> RowsNamingAsync(string organizationId, params string[] moreTables)
+    public static Task<IReadOnlyList<string>> RowsNamingAsync(string organizationId, params string[] moreTables) =>
+        RowsContainingAsync([organizationId, TestPseudonyms.Organization(organizationId)], moreTables);
+
+    /// <summary>Every row of the app's tables (and <paramref name="moreTables"/>) holding any of <paramref name="names"/>, read as <see cref="RowsNamingAsync"/> reads them.</summary>
+    public static async Task<IReadOnlyList<string>> RowsContainingAsync(IReadOnlyList<string> names, params string[] moreTables)
     {
+        bool Names(string? text) => text is not null && names.Any(name => text.Contains(name, StringComparison.Ordinal));
         var found = new List<string>();
         var tables = TestStorage.Tables();
         foreach (var name in OnboardingStorage.Tables.Concat(moreTables).Distinct())
         {
             var table = tables.GetTableClient(name);
             await table.CreateIfNotExistsAsync();
-            await foreach (var row in table.QueryAsync<TableEntity>())
+            var rows = await table.QueryAsync<TableEntity>().ToListAsync();
+            foreach (var row in rows)
             {
-                if (row.PartitionKey.Contains(organizationId, StringComparison.Ordinal) || row.RowKey.Contains(organizationId, StringComparison.Ordinal)
-                    || row.Select(p => p.Value).OfType<string>().Any(v => v.Contains(organizationId, StringComparison.Ordinal)))
+                if (Names(row.PartitionKey) || Names(row.RowKey) || row.Select(p => p.Value).OfType<string>().Any(Names))
                 {
                     found.Add($"{name} {row.PartitionKey} {row.RowKey}");
                 }
             }
+            if (name == OnboardingStorage.DailySummaryTable)
+            {
+                found.AddRange(rows.GroupBy(r => r.PartitionKey).Where(day => Names(SummaryText(day))).Select(day => $"{name} {day.Key} (summary content)"));
+            }
         }
         return found;
+    }
+
+    /// <summary>A day summary's tally as JSON text: its parts' chunks in order, gunzipped.</summary>
+    public static string SummaryText(IEnumerable<TableEntity> parts)
+    {
+        var bytes = parts.OrderBy(r => r.RowKey, StringComparer.Ordinal)
+            .SelectMany(r => Enumerable.Range(0, r.GetInt32("Chunks") ?? 0).SelectMany(c => r.GetBinary($"Chunk{c:00}") ?? []))
+            .ToArray();
+        try
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            return reader.ReadToEnd();
+        }
+        catch (InvalidDataException)
+        {
+            return ""; // a torn summary (parts of two writes): no reader uses it
+        }
     }
 }

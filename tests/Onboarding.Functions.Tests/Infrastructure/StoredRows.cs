@@ -28,10 +28,16 @@ public static class StoredRows
     public static async Task<IReadOnlyList<string>> ProjectedEventIdsAsync(string organizationId, DateTimeOffset day)
     {
         var table = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
-        var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, organizationId);
-        return (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
-            .Where(r => r.GetString("OrganizationId") == organizationId)
-            .Select(r => r.GetString("EventId")!)
+        var key = TestPseudonyms.Organization(organizationId);
+        var partition = Onboarding.Functions.Organizations.EventEntityMapper.DailyPartition(day, key);
+        // The projection knows events by pseudonym only: the organization's stored ids whose pseudonym is there.
+        var projected = (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync())
+            .Where(r => r.GetString("OrganizationKey") == key)
+            .Select(r => r.RowKey[(r.RowKey.LastIndexOf('|') + 1)..])
+            .ToHashSet(StringComparer.Ordinal);
+        return (await EventsAsync(organizationId))
+            .Select(r => r.RowKey["event|".Length..])
+            .Where(id => projected.Contains(TestPseudonyms.Instance.Event(organizationId, id)))
             .ToList();
     }
 }

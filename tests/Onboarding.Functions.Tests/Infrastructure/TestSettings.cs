@@ -12,6 +12,7 @@ public static class TestSettings
         ["Auth:Issuer"] = TestTokens.Issuer,
         ["Auth:Audience"] = TestTokens.Audience,
         ["Auth:SigningKey"] = TestTokens.SigningKey,
+        ["Analytics:PseudonymKey"] = TestPseudonyms.Key,
         // Each app has its own events queue, so tests never take each other's messages.
         [Onboarding.Functions.Storage.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
         [Onboarding.Functions.Webhooks.WebhookDeliveriesQueue.Setting] = TestStorage.UniqueQueueName("webhooks"),

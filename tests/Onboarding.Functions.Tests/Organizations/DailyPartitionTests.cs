@@ -1,5 +1,6 @@
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Organizations;
 
@@ -25,13 +26,19 @@ public sealed class DailyPartitionTests
     }
 
     [Fact]
-    public void TheDailyRowOfAnEventIsInItsDayAndShard()
+    public void TheDailyRowOfAnEventIsInItsDayAndShardAndHoldsNothingNamingTheOrganization()
     {
-        var e = new OnboardingEvent("e-1", "org-42", "team_created", Noon.AddHours(11.5));
+        // Producers' ids, session ids and data may embed the organization's id; the projection keeps none of them.
+        var e = new OnboardingEvent("snapshot-org-42-e1", "org-42", "checklist_task_completed", Noon.AddHours(11.5), SessionId: "sess-org-42",
+            Data: new System.Text.Json.Nodes.JsonObject { ["taskId"] = "add_team", ["note"] = "for org-42" });
+        var key = TestPseudonyms.Organization("org-42");
 
-        var row = EventEntityMapper.ToDailyRow(e);
+        var row = EventEntityMapper.ToDailyRow(e, TestPseudonyms.Instance);
 
-        Assert.Equal("20260314-14", row.PartitionKey);
-        Assert.Equal("team_created|org-42|e-1", row.RowKey);
+        Assert.Equal($"20260314-{EventEntityMapper.DailyShard(key):00}", row.PartitionKey);
+        Assert.Equal($"checklist_task_completed|{key}|{TestPseudonyms.Instance.Event("org-42", "snapshot-org-42-e1")}", row.RowKey);
+        Assert.Equal(key, row.GetString("OrganizationKey"));
+        Assert.Equal("""{"taskId":"add_team"}""", row.GetString("Data"));
+        Assert.DoesNotContain(row, property => property.Value?.ToString()?.Contains("org-42", StringComparison.Ordinal) == true);
     }
 }

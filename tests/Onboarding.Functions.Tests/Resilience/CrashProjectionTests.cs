@@ -64,7 +64,7 @@ public sealed class CrashProjectionTests(ITestOutputHelper output)
         var daily = TestStorage.Tables().GetTableClient(OnboardingStorage.DailyTable);
         foreach (var e in stored)
         {
-            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, org), EventEntityMapper.DailyRowKey(e));
+            var row = await daily.GetEntityIfExistsAsync<TableEntity>(EventEntityMapper.DailyPartition(e.Timestamp, TestPseudonyms.Organization(org)), EventEntityMapper.DailyRowKey(e, TestPseudonyms.Instance));
             Assert.True(row.HasValue, $"crash after table request {crashAt}: stored event {e.Type} {e.Id} has no daily row");
         }
         Assert.Equal(Volunteers, stored.Count(e => e.Type == "volunteer_added"));

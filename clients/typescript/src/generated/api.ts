@@ -716,7 +716,7 @@ export interface components {
          * @enum {string}
          */
         ProblemCode: "bad_request" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
-        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out. */
+        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out, and the user is the token's subject (counted by pseudonym only). */
         TrackingEvent: {
             /** @enum {integer} */
             version?: 1;
@@ -747,6 +747,10 @@ export interface components {
             isSample?: boolean;
             /** @description Free-form details, at most 8192 bytes; contact details are scrubbed. */
             data?: Record<string, never>;
+            /** @description An experiment the event was seen under; with variant. The organization's first event naming it fixes its variant. */
+            experiment?: string;
+            /** @description The experiment's variant; with experiment. */
+            variant?: string;
         };
         /** @description Up to 50 events, accepted together or not at all. */
         TrackingBatch: {
@@ -3182,6 +3186,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3207,6 +3213,20 @@ export interface operations {
                             completedPercent: number;
                             medianMinutesFromWizardStart: number | null;
                         }[];
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            organizations: number;
+                            tasks: {
+                                taskId: string;
+                                completedOrganizations: number;
+                                completedPercent: number;
+                                medianMinutesFromWizardStart: number | null;
+                            }[];
+                        }[] | null;
                     };
                 };
             };
@@ -3280,6 +3300,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3314,6 +3336,38 @@ export interface operations {
                             min: number | null;
                             max: number | null;
                         };
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            started: number;
+                            completed: number;
+                            completionRate: number | null;
+                            wizard: {
+                                count: number;
+                                average: number | null;
+                                median: number | null;
+                                p90: number | null;
+                                min: number | null;
+                                max: number | null;
+                            };
+                            checklist: {
+                                count: number;
+                                average: number | null;
+                                median: number | null;
+                                p90: number | null;
+                                min: number | null;
+                                max: number | null;
+                            };
+                        }[] | null;
+                        /** @default null */
+                        comparison: {
+                            variants: string[];
+                            z: number;
+                            pValue: number;
+                        } | null;
                     };
                 };
             };
@@ -3412,7 +3466,9 @@ export interface operations {
                             eventsByType: {
                                 [key: string]: number;
                             };
+                            activeUsers: number;
                         }[];
+                        distinctUsers: number;
                     };
                 };
             };
@@ -3486,6 +3542,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3515,6 +3573,24 @@ export interface operations {
                             medianDurationSeconds: number | null;
                         }[];
                         dismissed: number;
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            steps: {
+                                step: number;
+                                key: string;
+                                reached: number;
+                                completed: number;
+                                dropped: number;
+                                dropOffPercent: number;
+                                dropOffPercentOfStarted: number;
+                                medianDurationSeconds: number | null;
+                            }[];
+                            dismissed: number;
+                        }[] | null;
                     };
                 };
             };
@@ -3611,7 +3687,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         sort: string;
-                        status: string | null;
+                        status?: string | null;
                         items: {
                             organizationId: string;
                             status: string;
@@ -3629,7 +3705,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken: string | null;
+                        continuationToken?: string | null;
                     };
                 };
             };
@@ -3722,7 +3798,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         olderThanHours: number;
-                        stage: string | null;
+                        stage?: string | null;
                         items: {
                             organizationId: string;
                             stage: string;
@@ -3736,7 +3812,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken: string | null;
+                        continuationToken?: string | null;
                     };
                 };
             };

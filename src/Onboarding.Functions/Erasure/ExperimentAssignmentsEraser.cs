@@ -1,0 +1,24 @@
+using Onboarding.Functions.Analytics;
+using Onboarding.Functions.Organizations;
+
+namespace Onboarding.Functions.Erasure;
+
+/// <summary>
+/// The organization's experiment assignments (keyed by its pseudonym): the experiments come from its events, still in
+/// its partition, and each is deleted under every pseudonym key the organization may have been assigned under.
+/// </summary>
+public sealed class ExperimentAssignmentsEraser(ExperimentAssignments assignments) : IOrganizationDataEraser
+{
+    public string Name => "experiments";
+
+    public async Task<bool> EraseAsync(ErasureContext context, CancellationToken cancellationToken)
+    {
+        var experiments = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in context.OrganizationRowsAsync(ProfileRows.EventPrefix, null, ["Experiment"], cancellationToken))
+        {
+            experiments.UnionWith(page.Values.Select(row => row.GetString("Experiment")).OfType<string>());
+        }
+        await assignments.RemoveAsync(context.OrganizationId, experiments, cancellationToken);
+        return true;
+    }
+}
