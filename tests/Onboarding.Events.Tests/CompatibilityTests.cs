@@ -8,9 +8,10 @@ namespace Onboarding.Events.Tests;
 public sealed class CompatibilityTests
 {
     [Fact]
-    public void The_library_knows_exactly_the_types_the_app_knows()
+    public void The_library_knows_exactly_the_types_the_app_knows_on_the_default_catalog()
     {
-        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle).Order(StringComparer.Ordinal);
+        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle)
+            .Concat(AppReader.Catalog.Activity.Types).Order(StringComparer.Ordinal);
         Assert.Equal(app, EventTypes.All.Order(StringComparer.Ordinal));
     }
 
@@ -30,7 +31,7 @@ public sealed class CompatibilityTests
 
         var message = Assert.Single(await TestQueues.DrainAsync(queueName));
         Assert.Equal(encoding == EventMessageEncoding.Plain, message.StartsWith('{'));
-        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.WizardSteps);
+        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.Catalog);
         Assert.Null(parsed.MessageError);
         Assert.Empty(parsed.Rejected);
         Assert.Equal(0, parsed.RedactedValues);

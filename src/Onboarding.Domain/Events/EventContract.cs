@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Onboarding.Domain.Catalog;
 
 namespace Onboarding.Domain.Events;
 
@@ -40,10 +41,11 @@ public static partial class EventContract
     /// <see cref="ClientInfo"/> and its <c>data</c> scrubbed of contact details; otherwise every problem found.
     /// </summary>
     /// <param name="now">The receiver's clock, to refuse timestamps too far ahead.</param>
-    /// <param name="wizardStepCount">The catalog's number of wizard steps, the highest valid step.</param>
-    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, int wizardStepCount)
+    /// <param name="catalog">The catalog: its wizard's steps (the highest valid step) and its product activity types.</param>
+    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, OnboardingCatalog catalog)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wizardStepCount, 1);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var wizardStepCount = catalog.WizardStepCount;
         var problems = new List<EventProblem>();
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -59,7 +61,7 @@ public static partial class EventContract
         var organizationId = Matching(read, "organizationId", OrganizationIds.Pattern,
             $"1 to {MaxOrganizationIdLength} letters, digits, '.', '_' or '-', starting with a letter or digit");
         var type = read.RequiredString("type");
-        if (type is not null && !OnboardingEventTypes.IsKnown(type))
+        if (type is not null && !catalog.IsKnownEventType(type))
         {
             read.Problem("type", "not a known event type");
             type = null;
@@ -80,7 +82,7 @@ public static partial class EventContract
         var redactedValues = data is null ? 0 : EventDataScrubber.Scrub(data);
         if (type is not null)
         {
-            EventTypeRules.Check(type, wizardStepReached, wizardStepDropped, isSample, data, read);
+            EventTypeRules.Check(type, wizardStepReached, wizardStepDropped, isSample, data, read, catalog.Activity);
         }
 
         if (problems.Count == 0 && id is not null && organizationId is not null && type is not null && timestamp is { } at)

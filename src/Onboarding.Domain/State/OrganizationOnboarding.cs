@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.Tutorials;
 
@@ -19,7 +20,8 @@ public sealed record OrganizationOnboarding(
         organizationId, OnboardingState.NotStarted, ActivityCounters.Empty, ImmutableSortedDictionary<string, TutorialProgress>.Empty);
 
     /// <summary>Records events: every event counts towards its type's counter, activity moves the counters.</summary>
-    public OrganizationOnboarding Record(IEnumerable<OnboardingEvent> events) => this with { Activity = Activity.ApplyAll(events) };
+    public OrganizationOnboarding Record(IEnumerable<OnboardingEvent> events, ActivityCatalog activity) =>
+        this with { Activity = Activity.ApplyAll(events, activity) };
 }
 
 /// <summary>What a rule did: the organization afterwards and the events it caused (stored with it, atomically).</summary>

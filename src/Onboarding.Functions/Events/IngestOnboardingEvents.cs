@@ -26,7 +26,7 @@ public sealed partial class IngestOnboardingEvents(
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog);
         var parsing = clock.GetElapsedTime(started);
         foreach (var rejected in parsed.Rejected)
         {

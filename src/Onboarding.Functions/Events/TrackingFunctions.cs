@@ -72,7 +72,7 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
                 stamped["userAgent"] = userAgent.Length > EventContract.MaxUserAgentLength ? userAgent[..EventContract.MaxUserAgentLength] : userAgent;
             }
 
-            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount);
+            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog);
             foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
             {
                 errors[group.Key] = [.. group.Select(p => p.Message)];
