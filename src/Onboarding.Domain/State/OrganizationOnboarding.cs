@@ -19,6 +19,13 @@ public sealed record OrganizationOnboarding(
     public static OrganizationOnboarding New(string organizationId) => new(
         organizationId, OnboardingState.NotStarted, ActivityCounters.Empty, ImmutableSortedDictionary<string, TutorialProgress>.Empty);
 
+    /// <summary>
+    /// Pins the organization to catalog <paramref name="version"/> once its onboarding has begun (its state is no longer
+    /// that of an organization that has done nothing); an organization already pinned keeps its version.
+    /// </summary>
+    public OrganizationOnboarding PinnedTo(int version) =>
+        State.CatalogVersion is null && State != OnboardingState.NotStarted ? this with { State = State with { CatalogVersion = version } } : this;
+
     /// <summary>Records events: every event counts towards its type's counter, activity moves the counters.</summary>
     public OrganizationOnboarding Record(IEnumerable<OnboardingEvent> events, ActivityCatalog activity) =>
         this with { Activity = Activity.ApplyAll(events, activity) };

@@ -11,9 +11,11 @@ namespace Onboarding.Functions.Analytics;
 /// Cross-organization onboarding analytics for platform analysts, over ranges of UTC days (at most 366). Closed days
 /// come from their summaries, today is computed live; sample events never count. Read costs: README, "Analytics".
 /// </summary>
-public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards inProgress, OnboardingCatalog catalog, TimeProvider clock)
+public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards inProgress, Catalog.CatalogVersions catalogs, TimeProvider clock)
 {
     private const string Route = "analytics";
+
+    private const string CatalogVersionDescription = "The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one).";
 
     /// <summary>The funnel's step 0: sign-up, where onboarding starts.</summary>
     private const string SignUpStepKey = "signed_up";
@@ -24,12 +26,15 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     /// </summary>
     [Function("GetAnalyticsFunnel"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [QueryParameter("catalogVersion", CatalogVersionDescription, Type = "integer")]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<FunnelView>, ProblemHttpResult>> Funnel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/funnel")] HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        var range = AnalyticsQuery.Range(request, errors);
+        var catalog = await CatalogAsync(request, errors, cancellationToken);
+        if (range is null || catalog is null)
         {
             return Problems.Validation(errors);
         }
@@ -42,12 +47,15 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     /// <summary>Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's.</summary>
     [Function("GetAnalyticsCompletionTime"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [QueryParameter("catalogVersion", CatalogVersionDescription, Type = "integer")]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<CompletionTimeView>, ProblemHttpResult>> CompletionTime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/completion-time")] HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        var range = AnalyticsQuery.Range(request, errors);
+        var catalog = await CatalogAsync(request, errors, cancellationToken);
+        if (range is null || catalog is null)
         {
             return Problems.Validation(errors);
         }
@@ -78,12 +86,15 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     /// <summary>Per active checklist task: the share of the range's wizard starters that completed it in the range, and the median minutes from wizard start.</summary>
     [Function("GetAnalyticsChecklist"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
+    [QueryParameter("catalogVersion", CatalogVersionDescription, Type = "integer")]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<ChecklistAnalyticsView>, ProblemHttpResult>> Checklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/checklist")] HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        var range = AnalyticsQuery.Range(request, errors);
+        var catalog = await CatalogAsync(request, errors, cancellationToken);
+        if (range is null || catalog is null)
         {
             return Problems.Validation(errors);
         }
@@ -134,4 +145,12 @@ public sealed class AnalyticsFunctions(AnalyticsStore store, InProgressWizards i
     private static string Encode(string continuation) => ContinuationTokens.Encode(TokenPrefix, continuation);
 
     private static string? Decode(string token) => ContinuationTokens.Decode(TokenPrefix, token, InProgressWizards.IsContinuation);
+
+    /// <summary>The catalog version asked for (<c>catalogVersion</c>), or the current one; null with an error for a version not published.</summary>
+    private async Task<OnboardingCatalog?> CatalogAsync(HttpRequest request, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var versions = await catalogs.GetAsync(cancellationToken);
+        var asked = AnalyticsQuery.Integer(request, "catalogVersion", versions.CurrentVersion, 1, versions.Versions.Keys.Max(), errors);
+        return asked is { } version && versions.Versions.TryGetValue(version, out var catalog) ? catalog : null;
+    }
 }

@@ -10,7 +10,7 @@ namespace Onboarding.Functions.Analytics;
 /// Completion by organization for platform analysts: every organization with its completion, wizard status and times,
 /// from the organizations index the commit path keeps, so a page costs the same however many organizations exist.
 /// </summary>
-public sealed class OrganizationsFunctions(OrganizationsIndex index, OnboardingCatalog catalog)
+public sealed class OrganizationsFunctions(OrganizationsIndex index, Catalog.CatalogVersions catalogs)
 {
     private const string TokenPrefix = "organizations:";
 
@@ -55,7 +55,8 @@ public sealed class OrganizationsFunctions(OrganizationsIndex index, OnboardingC
             return Problems.Validation(errors);
         }
         var (items, next) = await index.PageAsync(partition, status, Start(from), Start(to?.AddDays(1)), pageSize!.Value, continuation, cancellationToken);
-        return TypedResults.Ok(new OrganizationsView(sort, status, [.. items.Select(i => OrganizationCompletionView.From(i, catalog))],
+        var versions = await catalogs.GetAsync(cancellationToken);
+        return TypedResults.Ok(new OrganizationsView(sort, status, [.. items.Select(i => OrganizationCompletionView.From(i, versions.For(i.Snapshot.Onboarding)))],
             next is null ? null : ContinuationTokens.Encode(TokenPrefix + partition + ":", next)));
     }
 

@@ -1,8 +1,10 @@
 using Onboarding.Domain;
-using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Api;
 
-/// <summary>What the onboarding functions need, as one constructor dependency.</summary>
-public sealed record OnboardingServices(OrganizationUpdates Updates, OnboardingCatalog Catalog, ITimeZoneDirectory TimeZones, TimeProvider Clock);
+/// <summary>
+/// What the onboarding functions need, as one constructor dependency. An organization's catalog version comes with what
+/// <see cref="OrganizationUpdates"/> read or changed (<see cref="OrganizationUpdates.CatalogOf"/>, <see cref="UpdateOutcome.Catalog"/>).
+/// </summary>
+public sealed record OnboardingServices(OrganizationUpdates Updates, ITimeZoneDirectory TimeZones, TimeProvider Clock);

@@ -1,6 +1,7 @@
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Catalog;
 
 namespace Onboarding.Functions.Events;
 
@@ -12,7 +13,7 @@ namespace Onboarding.Functions.Events;
 public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
-    OnboardingCatalog catalog,
+    CatalogVersions catalogs,
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)
 {
@@ -26,7 +27,8 @@ public sealed partial class IngestOnboardingEvents(
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog);
+        // Events are read with the current version's activity types; each organization's counters follow its own version.
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).Current);
         var parsing = clock.GetElapsedTime(started);
         foreach (var rejected in parsed.Rejected)
         {

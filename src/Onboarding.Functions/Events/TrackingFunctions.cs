@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Api;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Events;
@@ -18,7 +19,7 @@ public sealed record TrackingReceipt(int Accepted, IReadOnlyList<string> EventId
 /// (<c>view_reports</c>, <c>video_played</c>, <c>video_completed</c>). They are validated, stamped with
 /// the caller's organization and queued for ingestion; the answer is 202.
 /// </summary>
-public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catalog, TimeProvider clock, TrackingRateLimit rateLimit)
+public sealed class TrackingFunctions(EventsQueue queue, CatalogVersions catalogs, TimeProvider clock, TrackingRateLimit rateLimit)
 {
     /// <summary>Half the queue's 64 KiB, so the stamped events always fit one message.</summary>
     public const int MaxBodyBytes = 32 * 1024;
@@ -47,6 +48,7 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
         }
 
         var now = clock.GetUtcNow();
+        var current = (await catalogs.GetAsync(cancellationToken)).Current;
         var userAgent = request.Headers.UserAgent.ToString();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var accepted = new List<OnboardingEvent>();
@@ -72,7 +74,7 @@ public sealed class TrackingFunctions(EventsQueue queue, OnboardingCatalog catal
                 stamped["userAgent"] = userAgent.Length > EventContract.MaxUserAgentLength ? userAgent[..EventContract.MaxUserAgentLength] : userAgent;
             }
 
-            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog);
+            var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, current);
             foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
             {
                 errors[group.Key] = [.. group.Select(p => p.Message)];

@@ -32,6 +32,7 @@ public sealed class CatalogSchemaTests
 
         Assert.Contains(errors, e => e.StartsWith("/activity/counters/0:", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("/checklist/tasks/0/criteria", StringComparison.Ordinal));
+        Assert.Empty(Errors(Evaluate(ShippedCatalogs.ReadJson(ShippedCatalogs.PortalPath))));
     }
 
     [Fact]
@@ -49,5 +50,7 @@ public sealed class CatalogSchemaTests
         Schema.Value.Evaluate(JsonDocument.Parse(catalog.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
     private static List<string> Errors(EvaluationResults result) =>
-        [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
+        // An "if" that does not hold reports errors of its own, which are not the document's.
+        [.. (result.Details ?? []).Where(d => !d.IsValid && d.Errors is { Count: > 0 } && !d.EvaluationPath.ToString().Split('/').Contains("if"))
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))];
 }

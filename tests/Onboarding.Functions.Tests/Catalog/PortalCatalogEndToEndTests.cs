@@ -10,7 +10,10 @@ public sealed class PortalCatalogEndToEndTests : IAsyncLifetime
 {
     private static readonly string[] Stages = ["welcome", "first_service", "first_deployment", "cloud_account_connected", "resources_discovered"];
 
-    private readonly OnboardingApplication app = IngestionApp.Create().WithSetting("ONBOARDING_CATALOG_PATH", ShippedCatalogs.PortalPath);
+    // Its own versions table: the portal file seeds its version 1 (a shared table was seeded by the default catalog).
+    private readonly OnboardingApplication app = IngestionApp.Create()
+        .WithSetting("ONBOARDING_CATALOG_PATH", ShippedCatalogs.PortalPath)
+        .WithSetting("Catalog:VersionsTable", TestStorage.UniqueTableName("portalcatalog"));
 
     public Task InitializeAsync() => app.StartedAsync();
 
