@@ -124,6 +124,29 @@ public sealed class CatalogVersionsTests(ITestOutputHelper output) : IAsyncLifet
         await three.AssertProblemAsync(404, "catalog_version_not_found");
     }
 
+    [Fact]
+    public async Task AnalyticsAnswerInTheStepsAndTasksOfTheVersionAskedForTheCurrentOneByDefault()
+    {
+        using var platform = app.CreateClient().WithToken(TestTokens.PlatformAdmin());
+        using var analyst = app.CreateClient().WithToken(TestTokens.Analyst());
+        await PutDraftAsync(platform, VersionTwo());
+        (await platform.PostAsync("/api/catalog/draft/publish", null)).EnsureSuccessStatusCode();
+        const string range = "from=2001-01-01&to=2001-01-02";
+
+        var current = await (await analyst.GetAsync("/api/analytics/funnel?" + range)).ReadJsonAsync();
+        var first = await (await analyst.GetAsync("/api/analytics/funnel?catalogVersion=1&" + range)).ReadJsonAsync();
+        var checklist = await (await analyst.GetAsync("/api/analytics/checklist?catalogVersion=2&" + range)).ReadJsonAsync();
+        using var unknown = await analyst.GetAsync("/api/analytics/funnel?catalogVersion=3&" + range);
+
+        Assert.Equal(["signed_up", "organization_profile", "first_event", "invite_volunteers", "finish_setup"], StepKeys(current));
+        Assert.Equal(["signed_up", "organization_profile", "first_event", "first_team", "invite_volunteers", "finish_setup"], StepKeys(first));
+        Assert.Contains("share_calendar", checklist.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("taskId").GetString()));
+        var problem = await unknown.AssertProblemAsync(400, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("catalogVersion", out _), problem.ToString());
+    }
+
+    private static List<string?> StepKeys(JsonElement funnel) => [.. funnel.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("key").GetString())];
+
     [Theory]
     [InlineData(OnboardingRoles.OrgMember)]
     [InlineData(OnboardingRoles.OrgAdmin)]
