@@ -34,7 +34,7 @@ public sealed class AnalyticsRun(BenchmarkSettings settings, string runId)
             ["AzureWebJobsStorage"] = settings.StorageConnectionString,
             ["Auth:Issuer"] = "bench",
             ["Auth:SigningKey"] = "bench-analytics-signing-key-of-more-than-32-bytes",
-            [Onboarding.Functions.Events.EventsQueue.Setting] = $"bench-{runId}-analytics",
+            [Onboarding.Functions.Storage.EventsQueue.Setting] = $"bench-{runId}-analytics",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

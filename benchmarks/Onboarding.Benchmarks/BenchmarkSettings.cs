@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Security.Cryptography;
-using Onboarding.Functions.Events;
+using System.Text.Json.Nodes;
+using Onboarding.Functions.Storage;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
 

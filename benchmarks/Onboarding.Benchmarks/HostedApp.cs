@@ -34,6 +34,45 @@ public sealed class HostedApp : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The host process (the shell execs it, so it keeps the pid the benchmark started).</summary>
+    public int HostProcessId => process.Id;
+
+    /// <summary>The worker process the host started: its child whose command line names <paramref name="assembly"/>.</summary>
+    public int WorkerProcessId(string assembly = "Onboarding.Functions.dll") =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault(pid => ParentOf(pid) == process.Id && CommandLineOf(pid).Contains(assembly, StringComparison.Ordinal)) is var worker and > 0
+            ? worker
+            : throw new InvalidOperationException($"No worker process running {assembly} under the host (pid {process.Id}); its output: {LogPath}");
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static string CommandLineOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     public bool HasExited => process.HasExited;
 
     /// <param name="settings">App settings; each start also gets its own <c>AzureFunctionsWebHost__hostid</c>, so timer status blobs never carry over.</param>

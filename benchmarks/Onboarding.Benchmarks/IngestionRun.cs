@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Onboarding.Functions.Storage;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Benchmarks;
 
@@ -11,6 +11,9 @@ namespace Onboarding.Benchmarks;
 /// </summary>
 public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
 {
+    /// <summary>The local Functions host's meter (<c>InvocationMetrics</c> in tools/Onboarding.LocalFunctionsHost).</summary>
+    private const string HostMeterName = "Onboarding.LocalFunctionsHost";
+
     private static readonly TimeSpan QueuePollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StallWarning = TimeSpan.FromSeconds(60);
@@ -43,6 +46,9 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
             start = await WaitUntilLeftAsync(queue, app, workload.MessageCount, ready, _ => { });
             Console.WriteLine($"  {name}: warm-up done after {Stopwatch.GetElapsedTime(ready, start).TotalSeconds:F1} s; timing starts");
         }
+        // The meters are read from here on: the timed part only.
+        await using var workerMeters = MeterSession.Start(app.WorkerProcessId(), OnboardingMetrics.MeterName);
+        await using var hostMeters = MeterSession.Start(app.HostProcessId, HostMeterName);
         // Without a warm-up the host's listener starts a moment before /api/health answers: what it finished by then is not timed.
         var messagesLeftAtStart = Math.Min(workload.MessageCount, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtStart * workload.EventsPerMessage);
@@ -56,8 +62,9 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         await stopPrinting.CancelAsync();
         await printing;
 
+        await Task.WhenAll(workerMeters.StopAsync(), hostMeters.StopAsync());
         var (stored, exact) = await VerifyAsync(name, workload, poison);
-        Console.WriteLine($"  {name}: {TimeBreakdown.Read(logPath)}");
+        Console.WriteLine($"  {name}: {TimeBreakdown.From(workerMeters, hostMeters)}");
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{workload.MessageCount:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
         if (timedEvents < workload.Events.Count)

@@ -1,5 +1,4 @@
 using Onboarding.Functions.Analytics;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Erasure;
@@ -9,7 +8,9 @@ using Onboarding.Functions.Health;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
 using Onboarding.Functions.Storage;
+using Onboarding.Functions.Telemetry;
 using Onboarding.Functions.Webhooks;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions;
 
@@ -23,9 +24,10 @@ public static class OnboardingFunctionsSetup
         services.AddOnboardingCatalog();
         services.AddOnboardingAuth();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOnboardingMetrics();
         services.AddOnboardingStorage();
         services.AddOrganizations();
-        services.AddOnboardingApi();
+        services.AddOnboardingHttp();
         services.AddOnboardingEvents();
         services.AddSampleData();
         services.AddSingleton<OrganizationExport>();

@@ -8,7 +8,7 @@ public sealed class BackfillTests
     private static readonly DateTimeOffset CountsAt = new(2026, 3, 14, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Each_organization_gets_its_creation_and_counts_with_the_same_ids_on_every_run()
+    public async Task EachOrganizationGetsItsCreationAndCountsWithTheSameIdsOnEveryRun()
     {
         var queueName = await TestQueues.NewQueueAsync();
         var created = new DateTimeOffset(2025, 11, 3, 9, 12, 0, TimeSpan.FromHours(1));
@@ -38,7 +38,7 @@ public sealed class BackfillTests
     }
 
     [Fact]
-    public void A_csv_gives_one_organization_per_line_and_a_malformed_line_is_named()
+    public void ACsvGivesOneOrganizationPerLineAndAMalformedLineIsNamed()
     {
         var csv = $"""
             {ExistingOrganization.CsvHeader}

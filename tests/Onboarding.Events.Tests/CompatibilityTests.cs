@@ -8,7 +8,7 @@ namespace Onboarding.Events.Tests;
 public sealed class CompatibilityTests
 {
     [Fact]
-    public void The_library_knows_exactly_the_types_the_app_knows_on_the_default_catalog()
+    public void TheLibraryKnowsExactlyTheTypesTheAppKnowsOnTheDefaultCatalog()
     {
         var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle)
             .Concat(AppReader.Catalog.Activity.Types).Order(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ public sealed class CompatibilityTests
     [Theory]
     [InlineData(EventMessageEncoding.Plain)]
     [InlineData(EventMessageEncoding.Base64)]
-    public async Task Every_type_with_every_field_is_read_by_the_app_as_sent(EventMessageEncoding encoding)
+    public async Task EveryTypeWithEveryFieldIsReadByTheAppAsSent(EventMessageEncoding encoding)
     {
         var queueName = await TestQueues.NewQueueAsync();
         var events = EveryType("org-compat");

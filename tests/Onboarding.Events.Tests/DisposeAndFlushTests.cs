@@ -5,7 +5,7 @@ namespace Onboarding.Events.Tests;
 public sealed class DisposeAndFlushTests
 {
     [Fact]
-    public async Task Dispose_sends_everything_still_buffered()
+    public async Task DisposeSendsEverythingStillBuffered()
     {
         var queueName = await TestQueues.NewQueueAsync();
         var events = Enumerable.Range(0, 250).Select(i => (OnboardingEvent)new VolunteerAdded($"org-{i % 2}")).ToList();
@@ -29,7 +29,7 @@ public sealed class DisposeAndFlushTests
     }
 
     [Fact]
-    public async Task The_timer_flushes_and_EnqueueAsync_completes_once_sent()
+    public async Task TheTimerFlushesAndEnqueueAsyncCompletesOnceSent()
     {
         var queueName = await TestQueues.NewQueueAsync();
         await using var publisher = new OnboardingEventPublisher(TestQueues.ConnectionString,
@@ -42,7 +42,7 @@ public sealed class DisposeAndFlushTests
     }
 
     [Fact]
-    public async Task A_full_envelope_is_sent_without_waiting_for_a_flush()
+    public async Task AFullEnvelopeIsSentWithoutWaitingForAFlush()
     {
         var queueName = await TestQueues.NewQueueAsync();
         await using var publisher = new OnboardingEventPublisher(TestQueues.ConnectionString,
@@ -55,7 +55,7 @@ public sealed class DisposeAndFlushTests
     }
 
     [Fact]
-    public async Task Publishing_after_dispose_is_refused()
+    public async Task PublishingAfterDisposeIsRefused()
     {
         var publisher = new OnboardingEventPublisher(TestQueues.ConnectionString, TestQueues.PublisherOptions(TestQueues.UniqueName()));
         await publisher.DisposeAsync();

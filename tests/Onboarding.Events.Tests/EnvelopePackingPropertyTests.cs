@@ -18,7 +18,7 @@ public sealed class EnvelopePackingPropertyTests(ITestOutputHelper output)
     [Theory]
     [InlineData(EventMessageEncoding.Plain)]
     [InlineData(EventMessageEncoding.Base64)]
-    public void Envelopes_never_exceed_64_KiB_and_are_as_full_as_allowed(EventMessageEncoding encoding)
+    public void EnvelopesNeverExceed64KiBAndAreAsFullAsAllowed(EventMessageEncoding encoding)
     {
         var seeds = Enumerable.Range(1, 20).Append(Random.Shared.Next()).ToList();
         var (envelopes, events, maxBytes) = (0, 0, 0);
@@ -81,7 +81,7 @@ public sealed class EnvelopePackingPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Base64_size_is_four_characters_per_started_three_bytes()
+    public void Base64SizeIsFourCharactersPerStartedThreeBytes()
     {
         var plain = new EnvelopePacker(EventMessageEncoding.Plain, Limit, 1000);
         var base64 = new EnvelopePacker(EventMessageEncoding.Base64, Limit, 1000);
@@ -93,7 +93,7 @@ public sealed class EnvelopePackingPropertyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_written_envelope_is_what_the_source_generated_context_writes()
+    public void TheWrittenEnvelopeIsWhatTheSourceGeneratedContextWrites()
     {
         var events = new RandomEvents(7).Next(60, 1).ToDictionary(e => e.Id);
         var packer = new EnvelopePacker(EventMessageEncoding.Plain, Limit, 1000);

@@ -13,7 +13,7 @@ public sealed class EnvelopeSizeOnQueueTests(ITestOutputHelper output)
     [InlineData(EventMessageEncoding.Base64, 12)]
     [InlineData(EventMessageEncoding.Plain, -1)]
     [InlineData(EventMessageEncoding.Base64, -1)]
-    public async Task Every_message_on_the_queue_is_at_most_64_KiB_and_every_event_arrives_once(EventMessageEncoding encoding, int fixedSeed)
+    public async Task EveryMessageOnTheQueueIsAtMost64KiBAndEveryEventArrivesOnce(EventMessageEncoding encoding, int fixedSeed)
     {
         var seed = fixedSeed >= 0 ? fixedSeed : Random.Shared.Next();
         try

@@ -7,7 +7,7 @@ namespace Onboarding.Events.Tests;
 public sealed class EventContractTests
 {
     [Fact]
-    public void An_event_keeps_its_id_through_copies_and_serializations()
+    public void AnEventKeepsItsIdThroughCopiesAndSerializations()
     {
         var e = new FeatureUnlocked("org-1", "reports");
         Assert.True(EventIds.IsWellFormed(e.Id));
@@ -18,7 +18,7 @@ public sealed class EventContractTests
     }
 
     [Fact]
-    public void Ids_from_a_key_are_stable_and_well_formed()
+    public void IdsFromAKeyAreStableAndWellFormed()
     {
         Assert.Equal(EventIds.FromKey("orders/42/created"), EventIds.FromKey("orders/42/created"));
         Assert.NotEqual(EventIds.FromKey("orders/42/created"), EventIds.FromKey("orders/43/created"));
@@ -26,7 +26,7 @@ public sealed class EventContractTests
     }
 
     [Fact]
-    public void The_data_given_is_not_changed_by_the_typed_fields()
+    public void TheDataGivenIsNotChangedByTheTypedFields()
     {
         var data = new JsonObject { ["note"] = "x" };
         EventWriter.ToJsonBytes(new TutorialStarted("org-1", "tour") { Data = data });
@@ -55,7 +55,7 @@ public sealed class EventContractTests
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void A_broken_rule_is_refused_naming_the_field(OnboardingEvent e, string field)
+    public void ABrokenRuleIsRefusedNamingTheField(OnboardingEvent e, string field)
     {
         var error = Assert.Throws<ArgumentException>(() => EventWriter.ToJsonBytes(e));
         Assert.Contains($": {field}: ", error.Message, StringComparison.Ordinal);

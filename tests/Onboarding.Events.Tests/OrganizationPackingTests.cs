@@ -6,7 +6,7 @@ namespace Onboarding.Events.Tests;
 public sealed class OrganizationPackingTests
 {
     [Fact]
-    public async Task Interleaved_organizations_are_packed_apart_in_publish_order()
+    public async Task InterleavedOrganizationsArePackedApartInPublishOrder()
     {
         var queueName = await TestQueues.NewQueueAsync();
         var organizations = new[] { "org-a", "org-b", "org-c" };
@@ -33,7 +33,7 @@ public sealed class OrganizationPackingTests
     }
 
     [Fact]
-    public async Task A_missing_queue_is_created_by_the_first_send()
+    public async Task AMissingQueueIsCreatedByTheFirstSend()
     {
         var queueName = TestQueues.UniqueName();
         await using (var publisher = new OnboardingEventPublisher(TestQueues.ConnectionString, TestQueues.PublisherOptions(queueName)))

@@ -16,7 +16,7 @@ public sealed class TransientFailureDeliveryTests(ITestOutputHelper output)
     [Theory]
     [InlineData(EventMessageEncoding.Plain, 21)]
     [InlineData(EventMessageEncoding.Base64, 22)]
-    public async Task Every_event_arrives_after_injected_failures_and_duplicates_are_identical(EventMessageEncoding encoding, int seed)
+    public async Task EveryEventArrivesAfterInjectedFailuresAndDuplicatesAreIdentical(EventMessageEncoding encoding, int seed)
     {
         try
         {
@@ -81,7 +81,7 @@ public sealed class TransientFailureDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_refused_send_keeps_published_events_buffered_and_faults_awaited_ones()
+    public async Task ARefusedSendKeepsPublishedEventsBufferedAndFaultsAwaitedOnes()
     {
         var queueName = await TestQueues.NewQueueAsync();
         var refusal = new SendFaults(seed: 1, beforeRate: 1.0, afterRate: 0, status: 403, errorCode: "AuthorizationFailure");

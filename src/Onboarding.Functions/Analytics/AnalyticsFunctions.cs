@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Analytics;
 using Onboarding.Domain.Catalog;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Analytics;
 

@@ -1,3 +1,5 @@
+using Onboarding.Functions.Organizations;
+
 namespace Onboarding.Functions.Analytics;
 
 /// <summary>How far back the roll-up recomputes closed days (late events are folded in that long), and where the indexes are.</summary>
@@ -25,7 +27,7 @@ public static class AnalyticsSetup
         services.AddSingleton<AnalyticsStore>();
         services.AddSingleton<InProgressWizards>();
         services.AddSingleton<OrganizationsIndex>();
-        services.AddSingleton<CommitIndexes>();
+        services.AddSingleton<IOrganizationChangeHook, CommitIndexes>();
         return services;
     }
 }

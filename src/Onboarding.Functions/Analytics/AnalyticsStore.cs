@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Onboarding.Domain.Analytics;
 using Onboarding.Domain.Events;
-using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Analytics;

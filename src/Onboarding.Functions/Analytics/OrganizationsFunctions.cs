@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Analytics;
 
@@ -12,15 +12,6 @@ namespace Onboarding.Functions.Analytics;
 /// </summary>
 public sealed class OrganizationsFunctions(OrganizationsIndex index, Catalog.CatalogVersions catalogs)
 {
-    private const string TokenPrefix = "organizations:";
-
-    /// <summary>The <c>sort</c> values and the index partition each reads.</summary>
-    private static readonly Dictionary<string, string> SortPartitions = new(StringComparer.Ordinal)
-    {
-        ["signedUpAt"] = OrganizationsIndex.BySignUp,
-        ["completionPercent"] = OrganizationsIndex.ByCompletion,
-    };
-
     /// <summary>
     /// Organizations by <c>sort</c> (<c>signedUpAt</c>, newest first, unknown sign-ups last; or <c>completionPercent</c>, highest first),
     /// optionally of one <c>status</c> and signed up from <c>signedUpFrom</c> to <c>signedUpTo</c> (UTC days, inclusive);
@@ -34,31 +25,13 @@ public sealed class OrganizationsFunctions(OrganizationsIndex index, Catalog.Cat
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "analytics/organizations")] HttpRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var sort = AnalyticsQuery.OneOf(request, "sort", [.. SortPartitions.Keys], errors) ?? "signedUpAt";
-        var status = AnalyticsQuery.OneOf(request, "status", OrganizationsIndex.Statuses, errors);
-        var from = AnalyticsQuery.OptionalDay(request, "signedUpFrom", errors, out _);
-        var to = AnalyticsQuery.OptionalDay(request, "signedUpTo", errors, out _);
-        if (from is not null && to is not null && to < from)
-        {
-            errors["signedUpTo"] = ["'signedUpTo' must not be before 'signedUpFrom'."];
-        }
-        var pageSize = AnalyticsQuery.Integer(request, "pageSize", 50, 1, 200, errors);
-        var partition = SortPartitions.GetValueOrDefault(sort, OrganizationsIndex.BySignUp);
-        var token = request.Query["continuationToken"].ToString();
-        string? continuation = null;
-        if (token.Length > 0 && (continuation = ContinuationTokens.Decode(TokenPrefix + partition + ":", token, OrganizationsIndex.IsContinuation)) is null)
-        {
-            errors["continuationToken"] = ["'continuationToken' must be a token from an earlier page of this list, with the same sort."];
-        }
-        if (errors.Count > 0)
+        if (OrganizationsQuery.Read(request, errors) is not { } query)
         {
             return Problems.Validation(errors);
         }
-        var (items, next) = await index.PageAsync(partition, status, Start(from), Start(to?.AddDays(1)), pageSize!.Value, continuation, cancellationToken);
+        var (items, next) = await index.PageAsync(query.Partition, query.Status, query.From, query.Until, query.PageSize, query.Continuation, cancellationToken);
         var versions = await catalogs.GetAsync(cancellationToken);
-        return TypedResults.Ok(new OrganizationsView(sort, status, [.. items.Select(i => OrganizationCompletionView.From(i, versions.For(i.Snapshot.Onboarding)))],
-            next is null ? null : ContinuationTokens.Encode(TokenPrefix + partition + ":", next)));
+        return TypedResults.Ok(new OrganizationsView(query.Sort, query.Status, [.. items.Select(i => OrganizationCompletionView.From(i, versions.For(i.Snapshot.Onboarding)))],
+            next is null ? null : query.NextToken(next)));
     }
-
-    private static DateTimeOffset? Start(DateOnly? day) => day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 }

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Api;
 
@@ -171,7 +172,7 @@ public static class OpenApiDocument
         {
             return new JsonObject { ["description"] = "Any JSON value." };
         }
-        // The API writes every member of its views, null or not (ApiSetup ignores none), so every member is there.
+        // The API writes every member of its views, null or not (HttpSetup ignores none), so every member is there.
         if (response && context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject view && view["properties"] is JsonObject members)
         {
             view["required"] = new JsonArray([.. members.Select(m => (JsonNode)JsonValue.Create(m.Key))]);
@@ -194,7 +195,7 @@ public static class OpenApiDocument
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
         };
-        ApiSetup.Configure(options);
+        HttpSetup.Configure(options);
         options.MakeReadOnly();
         return options;
     }

@@ -2,6 +2,7 @@ using System.Net.Mime;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Api;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Api;
 

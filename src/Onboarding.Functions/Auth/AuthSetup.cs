@@ -8,6 +8,7 @@ public static class AuthSetup
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton<BearerTokenValidator>();
+        services.AddSingleton<FunctionAccessPolicies>();
         services.AddHostedService<AuthStartupCheck>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);

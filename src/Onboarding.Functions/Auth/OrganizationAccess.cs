@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Auth;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Catalog;

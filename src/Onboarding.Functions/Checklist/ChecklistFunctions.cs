@@ -1,9 +1,9 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Checklist;
-using Onboarding.Functions.Api;
-using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
+using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Checklist;
 

@@ -1,8 +1,7 @@
-using Onboarding.Domain.Webhooks;
 using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
-using Onboarding.Functions.Events;
+using Onboarding.Domain.Webhooks;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
 

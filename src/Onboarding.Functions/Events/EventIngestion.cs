@@ -1,26 +1,20 @@
+using Microsoft.Extensions.Options;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
-using Microsoft.Extensions.Options;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
-using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Events;
 
-/// <summary>
-/// What storing a batch of events did, and where its time went (summed over its organizations, which run
-/// in parallel): <see cref="Committing"/> is reading the profile rows when not cached, deciding and the
-/// transactions; <see cref="Projecting"/> the daily rows. <see cref="ProfileReads"/> counts organizations
-/// whose rows were not in the cache.
-/// </summary>
-public sealed record IngestionResult(
-    int Stored, int Duplicates, int ProgressEvents, int Erased = 0, TimeSpan Committing = default, TimeSpan Projecting = default, int ProfileReads = 0)
+/// <summary>What storing a batch of events did.</summary>
+public sealed record IngestionResult(int Stored, int Duplicates, int ProgressEvents, int Erased = 0)
 {
-    public static IngestionResult operator +(IngestionResult a, IngestionResult b) => new(
-        a.Stored + b.Stored, a.Duplicates + b.Duplicates, a.ProgressEvents + b.ProgressEvents, a.Erased + b.Erased,
-        a.Committing + b.Committing, a.Projecting + b.Projecting, a.ProfileReads + b.ProfileReads);
+    public static IngestionResult operator +(IngestionResult a, IngestionResult b) =>
+        new(a.Stored + b.Stored, a.Duplicates + b.Duplicates, a.ProgressEvents + b.ProgressEvents, a.Erased + b.Erased);
 
     public static IngestionResult None { get; } = new(0, 0, 0);
 }
@@ -29,8 +23,8 @@ public sealed record IngestionResult(
 /// Stores validated events in their organizations' partitions: each transaction holds the
 /// <c>event|{id}</c> rows, the activity counters they move and the progress they make (checklist
 /// tasks, feature unlocks), so a redelivered event is refused by its existing row and nothing is
-/// counted twice; <c>organization_created</c> starts the organization's onboarding. The index rows a change needs
-/// come first, as on the HTTP path (<see cref="Analytics.CommitIndexes"/>). Then projects them to the daily analytics table. An <c>organization_deleted</c> event is not
+/// counted twice; <c>organization_created</c> starts the organization's onboarding. Each transaction is planned and
+/// finished like an HTTP change (<see cref="OrganizationChanges"/>), the events all chunks stored projected once at the end. An <c>organization_deleted</c> event is not
 /// stored: it erases the organization (<see cref="OrganizationErasure"/>), and only the organization's events
 /// that come after the last one in the message are stored, as a fresh start.
 /// </summary>
@@ -39,12 +33,11 @@ public sealed class EventIngestion(
     OrganizationCommitter committer,
     OrganizationLocks locks,
     CatalogVersions catalogs,
-    EventProjection projection,
-    PendingProjections pendingProjections,
+    OrganizationChanges changes,
     ProfileCache cache,
-    Analytics.CommitIndexes indexes,
     OrganizationErasure erasure,
     IOptions<ErasureOptions> erasureOptions,
+    OnboardingMetrics metrics,
     TimeProvider clock)
 {
     /// <summary>Room in a 100-action transaction for the activity and state rows.</summary>
@@ -85,8 +78,7 @@ public sealed class EventIngestion(
     private async Task<IngestionResult> IngestOrganizationAsync(string organizationId, List<OnboardingEvent> events, CancellationToken cancellationToken)
     {
         var toProject = new List<OnboardingEvent>();
-        var pending = new List<PendingProjection>();
-        var indexChanges = new List<Analytics.IndexPlan>();
+        var plans = new List<ChangePlan>();
         var result = IngestionResult.None;
         var started = clock.GetTimestamp();
         using (await locks.AcquireAsync(organizationId, cancellationToken))
@@ -95,7 +87,6 @@ public sealed class EventIngestion(
             var chunkSize = MaxEventsPerTransaction;
             // What this instance last committed for the organization, if anything: no read when nobody else wrote since.
             var snapshot = cache.Get(organizationId);
-            var profileReads = snapshot is null ? 1 : 0;
             try
             {
                 while (next < events.Count)
@@ -109,14 +100,7 @@ public sealed class EventIngestion(
                     toProject.AddRange(commit.Committed);
                     toProject.AddRange(commit.Progress);
                     toProject.AddRange(commit.Duplicates);
-                    if (commit.Pending is not null)
-                    {
-                        pending.Add(commit.Pending);
-                    }
-                    if (commit.Index is not null)
-                    {
-                        indexChanges.Add(commit.Index);
-                    }
+                    plans.Add(commit.Plan);
                     result += new IngestionResult(commit.Committed.Count, commit.Duplicates.Count, commit.Progress.Count);
                 }
             }
@@ -129,27 +113,18 @@ public sealed class EventIngestion(
             {
                 cache.Set(organizationId, snapshot);
             }
-            result = result with { ProfileReads = profileReads };
         }
-        var committed = clock.GetTimestamp();
-        // After the commits: a failure here fails the message, and its redelivery projects the (then duplicate) events again;
-        // the progress they caused is not in the message, so its pending rows bring it to the projection (ProjectPendingEvents).
-        await projection.ProjectAsync(toProject, cancellationToken);
-        foreach (var done in pending)
-        {
-            await pendingProjections.RemoveAsync(done, cancellationToken);
-        }
-        foreach (var change in indexChanges)
-        {
-            await indexes.AfterCommitAsync(change, cancellationToken);
-        }
-        return result with { Committing = clock.GetElapsedTime(started, committed), Projecting = clock.GetElapsedTime(committed) };
+        metrics.IngestionPhase("commit", clock.GetElapsedTime(started));
+        var projecting = clock.GetTimestamp();
+        // The message's events come back with its redelivery (then as duplicates, projected again); the progress they made has pending rows.
+        await changes.AfterCommitAsync(plans, toProject, ProjectionFailure.FailTheMessage, cancellationToken);
+        metrics.IngestionPhase("projection", clock.GetElapsedTime(projecting));
+        return result;
     }
 
     /// <summary>What committing one chunk did, and the organization as it stands afterwards.</summary>
     private sealed record ChunkCommit(
-        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After,
-        PendingProjection? Pending, Analytics.IndexPlan? Index);
+        List<OnboardingEvent> Committed, List<OnboardingEvent> Duplicates, List<OnboardingEvent> Progress, int Fitted, OrganizationSnapshot After, ChangePlan Plan);
 
     /// <summary>
     /// Commits as many leading events of <paramref name="chunk"/> as fit one transaction, over
@@ -177,23 +152,9 @@ public sealed class EventIngestion(
             var committed = candidates;
             var duplicated = duplicates;
             List<OnboardingEvent> progress = [.. fitted.Change.Events.Skip(committed.Count)];
-            // Progress events exist only in this transaction: no redelivery brings them back, so they are recorded as pending first.
-            var pending = progress.Count > 0 ? PendingProjections.Plan(organizationId, progress, clock.GetUtcNow()) : null;
-            // A sign-up or progress moves the organization in the indexes: their rows come first, like the pending row.
-            var index = indexes.Plan(snapshot.Onboarding, fitted.Change.After, fitted.Change.Events);
-            return new CommitDecision<ChunkCommit>.Write(fitted.Actions,
-                after => new ChunkCommit(committed, duplicated, progress, fitted.Taken, after, pending, index),
-                pending is null && index?.WritesBeforeCommit != true ? null : async ct =>
-                {
-                    if (pending is not null)
-                    {
-                        await pendingProjections.RecordAsync(pending, ct);
-                    }
-                    if (index is not null)
-                    {
-                        await indexes.BeforeCommitAsync(index, ct);
-                    }
-                });
+            // The carried events come back with a redelivery; the progress they make exists only in this transaction.
+            var plan = changes.Plan(snapshot.Onboarding, fitted.Change.After, fitted.Change.Events, derived: progress, fitted.Actions);
+            return new CommitDecision<ChunkCommit>.Write(plan, after => new ChunkCommit(committed, duplicated, progress, fitted.Taken, after, plan));
         }
 
         async Task LearnStoredAsync(DuplicateEventException _, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Onboarding.Functions.Storage;
 namespace Onboarding.Functions.Events;
 
 public static class EventsSetup
@@ -6,7 +7,7 @@ public static class EventsSetup
     public static IServiceCollection AddOnboardingEvents(this IServiceCollection services)
     {
         services.AddSingleton<EventsQueue>();
-        services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<EventsQueue>());
+        services.AddSingleton<ITriggerQueue>(provider => provider.GetRequiredService<EventsQueue>());
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<TrackingRateLimit>();
         return services;

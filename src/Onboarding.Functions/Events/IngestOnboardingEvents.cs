@@ -1,7 +1,9 @@
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
-using Microsoft.Azure.Functions.Worker;
 using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Storage;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Events;
 
@@ -14,6 +16,7 @@ public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
     CatalogVersions catalogs,
+    OnboardingMetrics metrics,
     TimeProvider clock,
     ILogger<IngestOnboardingEvents> logger)
 {
@@ -29,7 +32,8 @@ public sealed partial class IngestOnboardingEvents(
         var started = clock.GetTimestamp();
         // Events are read with the current version's activity types; each organization's counters follow its own version.
         var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).Current);
-        var parsing = clock.GetElapsedTime(started);
+        metrics.IngestionPhase("parse", clock.GetElapsedTime(started));
+        metrics.EventsIngested("rejected", parsed.Rejected.Count);
         foreach (var rejected in parsed.Rejected)
         {
             var reasons = string.Join("; ", rejected.Reasons);
@@ -45,8 +49,10 @@ public sealed partial class IngestOnboardingEvents(
         }
 
         var result = await ingestion.IngestAsync(parsed.Valid, cancellationToken);
-        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues, result.Erased,
-            Milliseconds(parsing), Milliseconds(result.Committing), result.ProfileReads, Milliseconds(result.Projecting));
+        metrics.EventsIngested("stored", result.Stored);
+        metrics.EventsIngested("duplicate", result.Duplicates);
+        metrics.EventsIngested("progress", result.ProgressEvents);
+        LogIngested(id, result.Stored, result.Duplicates, parsed.Rejected.Count, result.ProgressEvents, parsed.RedactedValues, result.Erased);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId}: event {Index} ({EventId}) rejected: {Reasons}")]
@@ -55,12 +61,7 @@ public sealed partial class IngestOnboardingEvents(
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} moved to {PoisonQueue} without retrying: {Reason}")]
     private partial void LogPoisoned(string? messageId, string poisonQueue, string reason);
 
-    private static double Milliseconds(TimeSpan time) => Math.Round(time.TotalMilliseconds, 1);
-
-    /// <summary>The timings are wall-clock and summed over the message's organizations; scripts/benchmark.sh adds them up per phase.</summary>
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}, organizations erased {Erased}; " +
-            "parse {ParseMs} ms, commit {CommitMs} ms ({ProfileReads} profile reads), projection {ProjectionMs} ms")]
-    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted, int erased,
-        double parseMs, double commitMs, int profileReads, double projectionMs);
+        Message = "Message {MessageId}: stored {Stored}, already stored {Duplicates}, rejected {Rejected}, progress events {ProgressEvents}, redacted values {Redacted}, organizations erased {Erased}")]
+    private partial void LogIngested(string? messageId, int stored, int duplicates, int rejected, int progressEvents, int redacted, int erased);
 }

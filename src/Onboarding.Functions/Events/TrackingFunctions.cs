@@ -1,13 +1,15 @@
-using Microsoft.Azure.Functions.Worker;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Api;
-using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Http;
+using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Events;
 

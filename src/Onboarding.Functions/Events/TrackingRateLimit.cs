@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Events;
 

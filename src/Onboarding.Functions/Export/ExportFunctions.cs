@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Export;
 

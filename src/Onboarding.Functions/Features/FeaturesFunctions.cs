@@ -1,10 +1,11 @@
-using Microsoft.Azure.Functions.Worker;
+using System.Text.Json.Serialization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Features;
-using Onboarding.Functions.Api;
-using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
+using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Features;
 
@@ -18,7 +19,7 @@ public sealed class FeaturesFunctions(OnboardingServices services)
     private const int MaxBodyBytes = 1024;
 
     /// <summary>The body of <c>PUT .../features</c>.</summary>
-    public sealed record ShowAllRequest(bool ShowAll);
+    public sealed record ShowAllRequest([property: JsonRequired] bool ShowAll);
 
     /// <summary>Unlocked features, the show-all choice, and for each locked feature what is left to unlock it.</summary>
     [Function("GetFeatures"), Access(AccessLevel.OrgMember), ETagged]
@@ -37,18 +38,13 @@ public sealed class FeaturesFunctions(OnboardingServices services)
     public async Task<Results<Ok<FeaturesChangeView>, ProblemHttpResult>> SetShowAll(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (problem is not null)
+        var (body, problem) = await JsonBody.ReadAsync<ShowAllRequest>(request, MaxBodyBytes, "{\"showAll\": true}", cancellationToken);
+        if (body is null)
         {
-            return problem;
-        }
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("showAll", out var showAll)
-            || showAll.ValueKind is not (JsonValueKind.True or JsonValueKind.False) || body.EnumerateObject().Count() != 1)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["showAll"] = ["Send {\"showAll\": true} or {\"showAll\": false}."] });
+            return problem!;
         }
         var outcome = await services.Updates.ApplyAsync(orgId,
-            (onboarding, _, now) => FeatureRules.SetShowAll(onboarding, showAll.GetBoolean(), now),
+            (onboarding, _, now) => FeatureRules.SetShowAll(onboarding, body.ShowAll, now),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => new FeaturesChangeView(FeaturesView.From(snapshot.Onboarding, outcome.Catalog), EventView.From(outcome.Events)));

@@ -1,6 +1,6 @@
-using Onboarding.Functions.Auth;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Auth;
 
 namespace Onboarding.Functions.Health;
 

@@ -1,6 +1,6 @@
-using Azure.Storage.Queues;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Health;
@@ -18,7 +18,7 @@ public sealed record StorageHealth(StorageEndpointHealth Table, StorageEndpointH
 /// Checks storage with one point read and one queue-properties call, at most every few seconds
 /// whatever the request rate, so a load balancer can poll it freely.
 /// </summary>
-public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues, Events.EventsQueue events, TimeProvider clock)
+public sealed class StorageHealthProbe(TableServiceClient tables, QueueServiceClient queues, EventsQueue events, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);

@@ -1,7 +1,6 @@
-using Azure.Data.Tables;
 using System.Collections.Immutable;
+using Azure.Data.Tables;
 using Onboarding.Domain.Activity;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -1,8 +1,7 @@
-using Azure.Data.Tables;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Onboarding.Domain.Events;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

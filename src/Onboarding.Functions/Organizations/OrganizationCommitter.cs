@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -6,11 +7,10 @@ namespace Onboarding.Functions.Organizations;
 public abstract record CommitDecision<T>
 {
     /// <summary>
-    /// Commit <paramref name="Actions"/> in one transaction; <paramref name="Committed"/> gets the organization as it
-    /// stands afterwards. <paramref name="BeforeCommit"/> runs first (an index row the commit needs to exist).
+    /// Commit the actions of <paramref name="Plan"/> in one transaction, after the rows it writes first;
+    /// <paramref name="Committed"/> gets the organization as it stands afterwards.
     /// </summary>
-    public sealed record Write(
-        IReadOnlyList<TableTransactionAction> Actions, Func<OrganizationSnapshot, T> Committed, Func<CancellationToken, Task>? BeforeCommit = null) : CommitDecision<T>;
+    public sealed record Write(ChangePlan Plan, Func<OrganizationSnapshot, T> Committed) : CommitDecision<T>;
 
     /// <summary>Nothing to write (a rule refused, a precondition failed): the answer as it is.</summary>
     public sealed record Answer(T Result) : CommitDecision<T>;
@@ -29,11 +29,13 @@ public sealed record CommitPolicy<T>(
 
 /// <summary>
 /// The one load → decide → commit → retry loop of every change to an organization: reads its profile
-/// rows (or starts from what the caller already holds), lets the caller decide over them, commits the
-/// decision in one ETag-guarded transaction, and on a concurrent change or an already stored event
-/// decides again over a fresh read, a bounded number of times.
+/// rows (or starts from what the caller already holds), lets the caller decide over them, writes the rows the
+/// decided plan needs first (<see cref="OrganizationChanges.BeforeCommitAsync"/>), commits it in one ETag-guarded
+/// transaction, and on a concurrent change or an already stored event decides again over a fresh read, a bounded
+/// number of times.
 /// </summary>
-public sealed partial class OrganizationCommitter(OrganizationStore store, TimeProvider clock, ILogger<OrganizationCommitter> logger)
+public sealed partial class OrganizationCommitter(
+    OrganizationStore store, OrganizationChanges changes, OnboardingMetrics metrics, TimeProvider clock, ILogger<OrganizationCommitter> logger)
 {
     public async Task<T> CommitAsync<T>(
         string organizationId, OrganizationSnapshot? known, Func<OrganizationSnapshot, CommitDecision<T>> decide, CommitPolicy<T> policy,
@@ -50,19 +52,20 @@ public sealed partial class OrganizationCommitter(OrganizationStore store, TimeP
                 return answered.Result;
             }
             var write = (CommitDecision<T>.Write)decision;
-            if (write.BeforeCommit is not null)
+            if (write.Plan.WritesBeforeCommit)
             {
-                await write.BeforeCommit(cancellationToken);
+                await changes.BeforeCommitAsync(write.Plan, cancellationToken);
             }
             try
             {
-                var etags = await store.CommitAsync(write.Actions, cancellationToken);
-                var after = OrganizationStore.AfterCommit(snapshot, write.Actions, etags) ?? await store.LoadAsync(organizationId, cancellationToken);
+                var etags = await store.CommitAsync(write.Plan.Actions, cancellationToken);
+                var after = OrganizationStore.AfterCommit(snapshot, write.Plan.Actions, etags) ?? await store.LoadAsync(organizationId, cancellationToken);
                 return write.Committed(after);
             }
             catch (DuplicateEventException e) when (attempt < policy.MaxAttempts && policy.OnDuplicates is not null)
             {
                 LogDuplicates(organizationId, e.EventIds.Count);
+                metrics.CommitRetried("already_stored");
                 await policy.OnDuplicates(e, cancellationToken);
             }
             catch (ConcurrentChangeException e) when (policy.StopOnConflict?.Invoke(e, attempt, snapshot) is { } answer)
@@ -72,6 +75,7 @@ public sealed partial class OrganizationCommitter(OrganizationStore store, TimeP
             catch (ConcurrentChangeException e) when (attempt < policy.MaxAttempts)
             {
                 LogRetry(organizationId, attempt, e.Message);
+                metrics.CommitRetried("concurrent_change");
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock, cancellationToken);
             }
             snapshot = null;

@@ -12,7 +12,9 @@ public static class OrganizationSetup
         services.AddSingleton<OrganizationCommitter>();
         services.AddSingleton<EventProjection>();
         services.AddSingleton<PendingProjections>();
+        services.AddSingleton<OrganizationChanges>();
         services.AddSingleton<OrganizationUpdates>();
+        services.AddSingleton<OnboardingServices>();
         return services;
     }
 }

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using Azure;
+using Azure.Data.Tables;
 using Onboarding.Domain.State;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
 using System.Collections.Immutable;
 using Azure;
+using Azure.Data.Tables;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
 using Onboarding.Functions.Storage;

@@ -1,43 +1,41 @@
-using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
 using Onboarding.Functions.Catalog;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 
 /// <summary>The result of applying a rule to an organization.</summary>
 public sealed record UpdateOutcome(OrganizationSnapshot Snapshot, IReadOnlyList<OnboardingEvent> Events, DomainError? Error = null, bool PreconditionFailed = false)
 {
+    public bool Succeeded => Error is null && !PreconditionFailed;
+
     /// <summary>The catalog version the organization is on after the change (the one the rule ran with, unless it moved it).</summary>
     public OnboardingCatalog Catalog { get; init; } = null!;
-
-    public bool Succeeded => Error is null && !PreconditionFailed;
 }
 
 /// <summary>
 /// Applies a domain rule to an organization through the <see cref="OrganizationCommitter"/>: run the rule
-/// over its profile rows, record the events it causes and the progress they make, commit rows and events in
-/// one ETag-guarded transaction; then project the events.
+/// over its profile rows with the progress it makes, plan the change (<see cref="OrganizationChanges"/>), commit
+/// rows and events in one ETag-guarded transaction; then project the events.
 /// </summary>
-public sealed partial class OrganizationUpdates(
+public sealed class OrganizationUpdates(
     OrganizationStore store,
     OrganizationCommitter committer,
     OrganizationLocks locks,
     CatalogVersions catalogs,
-    EventProjection projection,
-    PendingProjections pendingProjections,
-    Analytics.CommitIndexes indexes,
-    TimeProvider clock,
-    ILogger<OrganizationUpdates> logger)
+    OrganizationChanges changes,
+    TimeProvider clock)
 {
     private const int MaxAttempts = 8;
 
     /// <summary>A rule over the organization and its catalog version (pinned, or the current one for an organization not pinned yet).</summary>
     public delegate DomainResult<OnboardingChange> Rule(OrganizationOnboarding onboarding, OnboardingCatalog catalog, DateTimeOffset now);
+
+    /// <summary>An attempt's outcome with the plan that committed it (none when nothing was written).</summary>
+    private sealed record Decided(UpdateOutcome Outcome, ChangePlan? Plan = null);
 
     /// <summary>
     /// Applies <paramref name="rule"/>. With <paramref name="ifMatch"/> (the ETag a client read), a stale
@@ -49,64 +47,40 @@ public sealed partial class OrganizationUpdates(
     {
         var versions = await catalogs.GetAsync(cancellationToken);
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
-        // The pending projection of the attempt that committed (each attempt plans its own).
-        PendingProjection? pending = null;
-        Analytics.IndexPlan? indexPlan = null;
-        var outcome = await committer.CommitAsync(organizationId, null, before => Decide(before, versions, rule, ifMatch, alongside ?? [], planned => pending = planned, index => indexPlan = index), new CommitPolicy<UpdateOutcome>(MaxAttempts,
+        var decided = await committer.CommitAsync(organizationId, null, before => Decide(before, versions, rule, ifMatch, alongside ?? []), new CommitPolicy<Decided>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
-                ifMatch is not null ? new UpdateOutcome(before, [], PreconditionFailed: true)
-                : attempt >= MaxAttempts ? new UpdateOutcome(before, [], new ConflictError("concurrent_update",
-                    $"The organization kept changing while this request was applied ({MaxAttempts} attempts); retry it."))
+                ifMatch is not null ? new Decided(new UpdateOutcome(before, [], PreconditionFailed: true))
+                : attempt >= MaxAttempts ? new Decided(new UpdateOutcome(before, [], new ConflictError("concurrent_update",
+                    $"The organization kept changing while this request was applied ({MaxAttempts} attempts); retry it.")))
                 : null), cancellationToken);
-        if (outcome.Succeeded)
+        if (decided.Plan is { } plan)
         {
-            await ProjectAsync(pending, outcome.Events, cancellationToken);
-            if (indexPlan is not null)
-            {
-                await indexes.AfterCommitAsync(indexPlan, cancellationToken);
-            }
+            await changes.AfterCommitAsync([plan], decided.Outcome.Events, ProjectionFailure.LeaveToTheSweep, cancellationToken);
         }
-        return outcome with { Catalog = versions.For(outcome.Snapshot.Onboarding) };
+        return decided.Outcome with { Catalog = versions.For(decided.Outcome.Snapshot.Onboarding) };
     }
 
-    /// <summary>One attempt: the rule over what was read, with the progress it makes, as the actions that store it.</summary>
-    private CommitDecision<UpdateOutcome> Decide(OrganizationSnapshot before, CatalogSet versions, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside, Action<PendingProjection?> planned,
-        Action<Analytics.IndexPlan?> indexed)
+    /// <summary>One attempt: the rule over what was read, with the progress it makes, as the plan that stores it.</summary>
+    private CommitDecision<Decided> Decide(OrganizationSnapshot before, CatalogSet versions, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside)
     {
         if (ifMatch is not null && !ifMatch.Matches(before))
         {
-            return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], PreconditionFailed: true));
+            return new CommitDecision<Decided>.Answer(new Decided(new UpdateOutcome(before, [], PreconditionFailed: true)));
         }
         var now = clock.GetUtcNow();
-        var catalog = versions.For(before.Onboarding);
-        var result = rule(before.Onboarding, catalog, now);
+        var result = rule(before.Onboarding, versions.For(before.Onboarding), now);
         if (!result.Succeeded)
         {
-            return new CommitDecision<UpdateOutcome>.Answer(new UpdateOutcome(before, [], result.Error));
+            return new CommitDecision<Decided>.Answer(new Decided(new UpdateOutcome(before, [], result.Error)));
         }
         // A rule may move the organization to another version (an upgrade): progress is recorded with the version it is on then.
         var change = OnboardingPipeline.Complete(result.Value!, versions.For(result.Value!.After), now);
         change = change with { After = change.After.PinnedTo(versions.CurrentVersion) };
-        // Recorded before the commit, so events that commit always reach the projection, even if writing it fails afterwards.
-        var pending = change.Events.Count > 0 ? PendingProjections.Plan(before.Onboarding.OrganizationId, change.Events, now) : null;
-        planned(pending);
-        // The index rows come first too (the stalled list and the organizations list read them); removals follow the commit.
-        var index = indexes.Plan(before.Onboarding, change.After, change.Events);
-        indexed(index);
         IReadOnlyList<TableTransactionAction> actions =
             [.. store.PlanCommit(before, change.After, change.Events), .. alongside.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))];
-        return new CommitDecision<UpdateOutcome>.Write(actions, after => new UpdateOutcome(after, change.Events),
-            pending is null && index?.WritesBeforeCommit != true ? null : async cancellationToken =>
-            {
-                if (pending is not null)
-                {
-                    await pendingProjections.RecordAsync(pending, cancellationToken);
-                }
-                if (index is not null)
-                {
-                    await indexes.BeforeCommitAsync(index, cancellationToken);
-                }
-            });
+        // Every event of an HTTP change is made here, so all of them are derived: none comes back with a redelivery.
+        var plan = changes.Plan(before.Onboarding, change.After, change.Events, derived: change.Events, actions);
+        return new CommitDecision<Decided>.Write(plan, after => new Decided(new UpdateOutcome(after, change.Events), plan));
     }
 
     /// <summary>
@@ -129,28 +103,4 @@ public sealed partial class OrganizationUpdates(
 
     /// <summary>The catalog version of a snapshot <see cref="ReadAsync"/> gave (pinned, or the current one).</summary>
     public OnboardingCatalog CatalogOf(OrganizationSnapshot snapshot) => catalogs.Latest.For(snapshot.Onboarding);
-
-    /// <summary>
-    /// Writes committed events to the daily projection. The change has committed, so a failure here is not
-    /// the caller's: the pending row stays and <see cref="ProjectPendingEvents"/> projects them later.
-    /// </summary>
-    private async Task ProjectAsync(PendingProjection? pending, IReadOnlyList<OnboardingEvent> events, CancellationToken cancellationToken)
-    {
-        if (pending is null)
-        {
-            return;
-        }
-        try
-        {
-            await projection.ProjectAsync(events, cancellationToken);
-            await pendingProjections.RemoveAsync(pending, cancellationToken);
-        }
-        catch (RequestFailedException e)
-        {
-            LogProjectionDeferred(e, events.Count, pending.OrganizationId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily projection of {Count} committed events of organization {OrganizationId} failed; the pending-projection sweep will write them")]
-    private partial void LogProjectionDeferred(Exception exception, int count, string organizationId);
 }

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Storage;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -24,6 +25,10 @@ public sealed class PendingProjections(TableServiceClient tables)
     private TableClient Table => tables.GetTableClient(OnboardingStorage.PendingProjectionsTable);
 
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>The start of the minute <paramref name="pending"/> was planned in.</summary>
+    public static DateTimeOffset PlannedAt(PendingProjection pending) =>
+        DateTimeOffset.ParseExact(pending.Bucket, "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>The pending row for one attempt to commit <paramref name="events"/> (each attempt has its own).</summary>
     public static PendingProjection Plan(string organizationId, IReadOnlyList<OnboardingEvent> events, DateTimeOffset now) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -10,14 +11,19 @@ namespace Onboarding.Functions.Organizations;
 /// stays with the ETags, the cache only saves the read. Bounded: at <c>Ingestion:ProfileCacheCapacity</c>
 /// organizations (default 10,000; 0 turns it off) it starts over.
 /// </summary>
-public sealed class ProfileCache(IConfiguration configuration)
+public sealed class ProfileCache(IConfiguration configuration, OnboardingMetrics metrics)
 {
     public const string CapacitySetting = "Ingestion:ProfileCacheCapacity";
 
     private readonly ConcurrentDictionary<string, OrganizationSnapshot> entries = new(StringComparer.Ordinal);
     private readonly int capacity = configuration.GetValue(CapacitySetting, 10_000);
 
-    public OrganizationSnapshot? Get(string organizationId) => entries.GetValueOrDefault(organizationId);
+    public OrganizationSnapshot? Get(string organizationId)
+    {
+        var held = entries.GetValueOrDefault(organizationId);
+        metrics.ProfileCacheLookedUp(hit: held is not null);
+        return held;
+    }
 
     public void Set(string organizationId, OrganizationSnapshot snapshot)
     {

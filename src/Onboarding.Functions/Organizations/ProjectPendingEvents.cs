@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -11,6 +12,7 @@ public sealed partial class ProjectPendingEvents(
     PendingProjections pending,
     OrganizationStore organizations,
     EventProjection projection,
+    OnboardingMetrics metrics,
     TimeProvider clock,
     ILogger<ProjectPendingEvents> logger)
 {
@@ -28,6 +30,7 @@ public sealed partial class ProjectPendingEvents(
             var committed = await organizations.StoredEventsAsync(row.OrganizationId, row.EventIds, cancellationToken);
             await projection.ProjectAsync(committed, cancellationToken);
             await pending.RemoveAsync(row, cancellationToken);
+            metrics.Projected("sweep", clock.GetUtcNow() - PendingProjections.PlannedAt(row));
             changes++;
             events += committed.Count;
         }

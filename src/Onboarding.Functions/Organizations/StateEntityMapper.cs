@@ -1,12 +1,11 @@
-using Azure.Data.Tables;
 using System.Collections.Immutable;
 using System.Globalization;
+using Azure.Data.Tables;
 using Onboarding.Domain.Checklist;
 using Onboarding.Domain.Features;
 using Onboarding.Domain.SampleData;
 using Onboarding.Domain.State;
 using Onboarding.Domain.Wizard;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Onboarding.Domain.Tutorials;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Organizations;
 

@@ -1,13 +1,13 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Onboarding.Domain.Lifecycle;
-using Onboarding.Domain.Wizard;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
+using Onboarding.Domain.Lifecycle;
 using Onboarding.Domain.State;
-using Onboarding.Functions.Api;
-using Onboarding.Functions.Catalog;
-using Onboarding.Functions.Organizations;
+using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Catalog;
+using Onboarding.Functions.Http;
+using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Overview;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.SampleData;
-using Microsoft.Azure.Functions.Worker;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;
@@ -26,35 +26,34 @@ public sealed partial class PurgeExpiredSampleData(
     public async Task Run([TimerTrigger("%PURGE_SCHEDULE%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var now = clock.GetUtcNow();
         if (timer.IsPastDue)
         {
             LogPastDue();
         }
+        var run = await PurgeDueAsync(started, cancellationToken);
+        LogPurged(run.Purged, run.RowsDeleted, run.Skipped, clock.GetElapsedTime(started).TotalMilliseconds, run.StoppedEarly);
+    }
+
+    /// <summary>What one run did: sets expired, index rows left for a later day, sample rows deleted, and whether its budget ran out.</summary>
+    private sealed record PurgeRun(int Purged, int Skipped, int RowsDeleted, bool StoppedEarly);
+
+    private async Task<PurgeRun> PurgeDueAsync(long started, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var budget = options.Value;
-        int purged = 0, skipped = 0, rowsDeleted = 0, visited = 0;
-        var stoppedEarly = false;
+        var run = new PurgeRun(0, 0, 0, false);
         await foreach (var due in store.DueAsync(SampleDataStore.ExpiryDay(now), cancellationToken))
         {
-            if (visited >= budget.PurgeMaxOrganizationsPerRun || clock.GetElapsedTime(started) > budget.PurgeTimeBudget)
+            if (run.Purged + run.Skipped >= budget.PurgeMaxOrganizationsPerRun || clock.GetElapsedTime(started) > budget.PurgeTimeBudget)
             {
-                stoppedEarly = true;
-                break;
+                return run with { StoppedEarly = true };
             }
-            visited++;
             var (deleted, expired) = await PurgeOrganizationAsync(due.PartitionKey, due.RowKey, now, cancellationToken);
-            rowsDeleted += deleted;
-            if (expired)
-            {
-                purged++;
-            }
-            else
-            {
-                skipped++;
-            }
+            run = expired
+                ? run with { Purged = run.Purged + 1, RowsDeleted = run.RowsDeleted + deleted }
+                : run with { Skipped = run.Skipped + 1, RowsDeleted = run.RowsDeleted + deleted };
         }
-        var elapsed = clock.GetElapsedTime(started);
-        LogPurged(purged, rowsDeleted, skipped, elapsed.TotalMilliseconds, stoppedEarly);
+        return run;
     }
 
     /// <summary>

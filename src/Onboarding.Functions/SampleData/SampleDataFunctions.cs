@@ -1,8 +1,8 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.SampleData;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;

@@ -1,7 +1,7 @@
-using Azure;
-using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;

@@ -1,8 +1,7 @@
-using Azure.Data.Tables;
 using System.Globalization;
+using Azure.Data.Tables;
 using Onboarding.Domain.SampleData;
 using Onboarding.Functions.Organizations;
-using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.SampleData;
 

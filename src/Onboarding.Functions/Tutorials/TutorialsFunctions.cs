@@ -1,10 +1,11 @@
-using Microsoft.Azure.Functions.Worker;
+using System.Text.Json.Serialization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain;
 using Onboarding.Domain.Tutorials;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.Tutorials;
@@ -19,7 +20,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     private const string TutorialRoute = Route + "/{tutorialId}";
     private const int MaxBodyBytes = 1024;
 
-    public sealed record ProgressRequest(int StepsCompleted);
+    public sealed record ProgressRequest([property: JsonRequired] int StepsCompleted);
 
     public sealed record SkipRequest(int? StepReached = null);
 
@@ -51,20 +52,12 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Progress(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/progress")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-        if (problem is not null)
+        var (body, problem) = await JsonBody.ReadAsync<ProgressRequest>(request, MaxBodyBytes, "{\"stepsCompleted\": 2}", cancellationToken);
+        if (body is null)
         {
-            return problem;
+            return problem!;
         }
-        if (JsonBody.RequireObjectWith(body, "{\"stepsCompleted\": 2}", "stepsCompleted") is { } refused)
-        {
-            return refused;
-        }
-        if (ReadWholeNumber(body, "stepsCompleted") is not { } steps)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["stepsCompleted"] = ["Send {\"stepsCompleted\": <whole number>}."] });
-        }
-        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.RecordProgress(o, catalog, tutorialId, steps, now), cancellationToken);
+        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.RecordProgress(o, catalog, tutorialId, body.StepsCompleted, now), cancellationToken);
     }
 
     [Function("CompleteTutorial"), Access(AccessLevel.OrgMember), ETagged, ProblemResponse(404, "tutorial_not_found")]
@@ -79,25 +72,17 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     public async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Skip(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/skip")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken)
     {
-        int? stepReached = null;
+        var body = new SkipRequest();
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
-            if (problem is not null)
+            var (given, problem) = await JsonBody.ReadAsync<SkipRequest>(request, MaxBodyBytes, "{\"stepReached\": 2}", cancellationToken);
+            if (given is null)
             {
-                return problem;
+                return problem!;
             }
-            if (JsonBody.RequireObjectWith(body, "{\"stepReached\": 2}", "stepReached") is { } refused)
-            {
-                return refused;
-            }
-            stepReached = ReadWholeNumber(body, "stepReached");
-            if (stepReached is null && body.TryGetProperty("stepReached", out var given) && given.ValueKind != JsonValueKind.Null)
-            {
-                return Problems.Validation(new Dictionary<string, string[]> { ["stepReached"] = ["Must be a whole number."] });
-            }
+            body = given;
         }
-        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.Skip(o, catalog, tutorialId, stepReached, now), cancellationToken);
+        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.Skip(o, catalog, tutorialId, body.StepReached, now), cancellationToken);
     }
 
     private async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> ApplyAsync(
@@ -107,9 +92,4 @@ public sealed class TutorialsFunctions(OnboardingServices services)
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
             snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, outcome.Catalog), EventView.From(outcome.Events)));
     }
-
-    private static int? ReadWholeNumber(JsonElement body, string name) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
-            ? number
-            : null;
 }

@@ -32,16 +32,8 @@ public sealed partial class DeliverWebhook(
             LogPoisoned(queue.PoisonQueue.Name);
             return;
         }
-        var subscription = await subscriptions.GetAsync(delivery.SubscriptionId, cancellationToken);
-        if (subscription is not { Enabled: true })
+        if (await DueSubscriptionAsync(delivery, cancellationToken) is not { } subscription)
         {
-            await log.RecordAsync(delivery, WebhookDeliveryLog.Skipped, null, subscription is null ? "subscription deleted" : "subscription disabled", clock.GetUtcNow(), cancellationToken);
-            LogSkipped(delivery.Id, delivery.SubscriptionId);
-            return;
-        }
-        if ((await log.GetAsync(delivery.SubscriptionId, delivery.Id, cancellationToken))?.Status == WebhookDeliveryLog.Delivered)
-        {
-            LogAlreadyDelivered(delivery.Id);
             return;
         }
         using var slot = limits.TryEnter(subscription.Url);
@@ -52,6 +44,24 @@ public sealed partial class DeliverWebhook(
         }
         var attempt = await sender.SendAsync(subscription, delivery, cancellationToken);
         await ConcludeAsync(subscription, delivery, attempt, cancellationToken);
+    }
+
+    /// <summary>The enabled subscription <paramref name="delivery"/> is still to be sent to; null (and logged) when it is gone, disabled or already delivered.</summary>
+    private async Task<WebhookSubscription?> DueSubscriptionAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var subscription = await subscriptions.GetAsync(delivery.SubscriptionId, cancellationToken);
+        if (subscription is not { Enabled: true })
+        {
+            await log.RecordAsync(delivery, WebhookDeliveryLog.Skipped, null, subscription is null ? "subscription deleted" : "subscription disabled", clock.GetUtcNow(), cancellationToken);
+            LogSkipped(delivery.Id, delivery.SubscriptionId);
+            return null;
+        }
+        if ((await log.GetAsync(delivery.SubscriptionId, delivery.Id, cancellationToken))?.Status == WebhookDeliveryLog.Delivered)
+        {
+            LogAlreadyDelivered(delivery.Id);
+            return null;
+        }
+        return subscription;
     }
 
     private async Task ConcludeAsync(WebhookSubscription subscription, WebhookDelivery delivery, WebhookAttempt attempt, CancellationToken cancellationToken)

@@ -35,20 +35,28 @@ public sealed partial class PublishStalledMilestones(
         do
         {
             var (stalled, next) = await inProgress.PageAsync(now.AddHours(-options.Value.StallAfterHours), PageSize, continuation, cancellationToken);
-            foreach (var wizard in stalled)
-            {
-                if (await notices.WasPublishedAsync(wizard.OrganizationId, wizard.StartedAt, cancellationToken))
-                {
-                    continue;
-                }
-                await outbox.PublishAsync([WebhookMilestones.StalledSince(wizard.OrganizationId, wizard.StartedAt, now)], cancellationToken);
-                await notices.RecordAsync(wizard.OrganizationId, wizard.StartedAt, cancellationToken);
-                published++;
-            }
+            published += await PublishNewAsync(stalled, now, cancellationToken);
             continuation = next;
         }
         while (continuation is not null);
         LogPublished(published);
+    }
+
+    /// <summary>Publishes the wizards of one page not published yet for their start; returns how many.</summary>
+    private async Task<int> PublishNewAsync(IReadOnlyList<StalledWizard> stalled, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var wizard in stalled)
+        {
+            if (await notices.WasPublishedAsync(wizard.OrganizationId, wizard.StartedAt, cancellationToken))
+            {
+                continue;
+            }
+            await outbox.PublishAsync([WebhookMilestones.StalledSince(wizard.OrganizationId, wizard.StartedAt, now)], cancellationToken);
+            await notices.RecordAsync(wizard.OrganizationId, wizard.StartedAt, cancellationToken);
+            published++;
+        }
+        return published;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} stalled wizards to webhook subscribers")]

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain.Webhooks;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Webhooks;
 

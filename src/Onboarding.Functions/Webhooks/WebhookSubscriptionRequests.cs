@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain;
 using Onboarding.Domain.Webhooks;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Webhooks;
 

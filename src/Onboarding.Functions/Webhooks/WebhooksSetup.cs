@@ -1,4 +1,5 @@
 using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Webhooks;
 
@@ -10,7 +11,7 @@ public static class WebhooksSetup
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<WebhookDeliveriesQueue>();
-        services.AddSingleton<Storage.ITriggerQueue>(provider => provider.GetRequiredService<WebhookDeliveriesQueue>());
+        services.AddSingleton<ITriggerQueue>(provider => provider.GetRequiredService<WebhookDeliveriesQueue>());
         services.AddSingleton<WebhookDeliveryLog>();
         services.AddSingleton<StallNotices>();
         services.AddSingleton<WebhookOutbox>();

@@ -1,11 +1,12 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Wizard;
 using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
+using Onboarding.Functions.Http;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.SampleData;
-using System.Text.Json;
 
 namespace Onboarding.Functions.Wizard;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Wizard;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Wizard;
 

@@ -1,7 +1,7 @@
 using Microsoft.ApplicationInsights;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Tests.Api;
 

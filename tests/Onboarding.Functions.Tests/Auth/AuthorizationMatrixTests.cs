@@ -1,7 +1,7 @@
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Tests.Infrastructure;

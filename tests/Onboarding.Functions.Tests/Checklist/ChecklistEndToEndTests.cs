@@ -88,7 +88,7 @@ public sealed class ChecklistEndToEndTests : IngestionAppTest
     public async Task CompletedTasksAndUnlocksAreStoredExactlyOnceUnderConcurrentReadsAndIngestions()
     {
         var org = TestStorage.UniqueId();
-        await using var second = IngestionApp.Create().WithSetting(Onboarding.Functions.Events.EventsQueue.Setting, App.EventsQueueName);
+        await using var second = IngestionApp.Create().WithSetting(Onboarding.Functions.Storage.EventsQueue.Setting, App.EventsQueueName);
         await second.StartedAsync();
         using var readerA = App.ClientFor(org);
         using var readerB = second.ClientFor(org);

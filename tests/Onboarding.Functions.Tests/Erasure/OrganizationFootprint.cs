@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
-using Onboarding.Functions.Tests.Wizard;
 
 namespace Onboarding.Functions.Tests.Erasure;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Events;

@@ -13,6 +13,7 @@ public sealed class ProfileCacheTests
         var org = TestStorage.UniqueId();
         var recorder = new RequestRecorder();
         await using var app = await RecordingApp(recorder).StartedAsync();
+        using var meters = new MeterRecorder(app.Services);
 
         await SendAndDrainAsync(app, org, 3);
         recorder.Clear();
@@ -20,9 +21,10 @@ public sealed class ProfileCacheTests
 
         Assert.Equal(7, await VolunteersAsync(org));
         Assert.Equal(0, recorder.Requests.Count(r => r.ReadsOrganization(org)));
-        // The message's log line says so too (the benchmark adds these up).
-        Assert.Contains(app.Logs, line => line.Contains(": stored 3,", StringComparison.Ordinal) && line.Contains("(1 profile reads)", StringComparison.Ordinal));
-        Assert.Contains(app.Logs, line => line.Contains(": stored 4,", StringComparison.Ordinal) && line.Contains("(0 profile reads)", StringComparison.Ordinal));
+        // The app's meter says so too (the benchmark reads it): one miss, then one hit; seven events stored by two messages.
+        Assert.Equal((1, 1), (meters.Count("onboarding.profile_cache.lookups", "result", "miss"), meters.Count("onboarding.profile_cache.lookups", "result", "hit")));
+        Assert.Equal(7, meters.Sum("onboarding.events.ingested", "outcome", "stored"));
+        Assert.Equal(2, meters.Count("onboarding.ingestion.duration", "phase", "parse"));
     }
 
     [Fact]

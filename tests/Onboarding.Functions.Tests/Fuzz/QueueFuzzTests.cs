@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Onboarding.Functions.Api;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Events;
+using Onboarding.Functions.Http;
+using Onboarding.Functions.Storage;
 
 namespace Onboarding.Functions.Tests.Infrastructure;
 

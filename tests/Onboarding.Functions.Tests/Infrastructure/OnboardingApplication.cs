@@ -35,7 +35,7 @@ public sealed class OnboardingApplication : ITestApp
         return this;
     }
 
-    public string EventsQueueName => settings[Onboarding.Functions.Events.EventsQueue.Setting]!;
+    public string EventsQueueName => settings[Onboarding.Functions.Storage.EventsQueue.Setting]!;
 
     /// <summary>The worker process the host runs now (null while it has none).</summary>
     public int? WorkerProcessId => host?.Services.GetRequiredService<WorkerSupervisor>().WorkerProcessId;

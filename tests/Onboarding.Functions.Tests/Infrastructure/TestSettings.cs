@@ -13,7 +13,7 @@ public static class TestSettings
         ["Auth:Audience"] = TestTokens.Audience,
         ["Auth:SigningKey"] = TestTokens.SigningKey,
         // Each app has its own events queue, so tests never take each other's messages.
-        [Onboarding.Functions.Events.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
+        [Onboarding.Functions.Storage.EventsQueue.Setting] = TestStorage.UniqueQueueName("events"),
         [Onboarding.Functions.Webhooks.WebhookDeliveriesQueue.Setting] = TestStorage.UniqueQueueName("webhooks"),
         ["Webhooks:AllowLoopback"] = "true",
         ["PURGE_SCHEDULE"] = Never,

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Core.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Http;
 
 namespace Onboarding.Functions.Tests.Middleware;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Onboarding.Functions.Api;
+using Onboarding.Functions.Telemetry;
 
 namespace Onboarding.Functions.Tests.Middleware;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Analytics;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Analytics;
 using Onboarding.Functions.Tests.Infrastructure;

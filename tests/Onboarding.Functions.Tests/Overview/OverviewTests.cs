@@ -1,6 +1,5 @@
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 using Onboarding.Functions.Tests.Wizard;
 

@@ -35,7 +35,7 @@ public sealed class RaceApps : IAsyncLifetime
     }
 
     private OnboardingApplication Instance() => IngestionApp.Create()
-        .WithSetting(Onboarding.Functions.Events.EventsQueue.Setting, queue)
+        .WithSetting(Onboarding.Functions.Storage.EventsQueue.Setting, queue)
         .WithSetting("SampleData:ExpiryIndexTable", index)
         .WithSetting("ONBOARDING_CATALOG_PATH", catalogPath)
         // Its own versions table, so its catalog file seeds its version 1.

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
 using Xunit.Abstractions;

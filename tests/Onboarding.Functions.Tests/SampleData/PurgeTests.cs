@@ -1,7 +1,6 @@
 using System.Net;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.SampleData;

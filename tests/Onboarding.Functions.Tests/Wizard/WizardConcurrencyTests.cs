@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 
 namespace Onboarding.Functions.Tests.Wizard;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Routing.Template;
 using Onboarding.LocalFunctionsHost.Metadata;
 
 namespace Onboarding.LocalFunctionsHost.Http;

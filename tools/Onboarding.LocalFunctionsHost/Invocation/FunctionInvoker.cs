@@ -43,7 +43,9 @@ public sealed partial class FunctionInvoker(FunctionCatalog catalog, HostJson ho
         var started = timeProvider.GetTimestamp();
         Executing(logger, name, input.Reason, input.InvocationId);
         var result = await SendAsync(function, input, cancellationToken);
-        var milliseconds = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        var elapsed = timeProvider.GetElapsedTime(started);
+        var milliseconds = (long)elapsed.TotalMilliseconds;
+        InvocationMetrics.Record(name, result.Succeeded, elapsed);
         if (result.Succeeded)
         {
             Succeeded(logger, name, input.InvocationId, milliseconds);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Onboarding.LocalFunctionsHost.Metadata;
 using Onboarding.LocalFunctionsHost.Configuration;
+using Onboarding.LocalFunctionsHost.Metadata;
 
 namespace Onboarding.LocalFunctionsHost.Worker;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Onboarding.Domain.Events;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>An onboarding event as responses show it (the events a change caused).</summary>
 public sealed record EventView(

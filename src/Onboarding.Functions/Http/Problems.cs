@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Onboarding.Domain;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>
 /// RFC 9457 problem details with a stable <c>type</c> (<c>urn:onboarding:problem:{code}</c>) and the

@@ -1,4 +1,4 @@
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>What a function that answers an untyped <see cref="IResult"/> sends on success, for the OpenAPI document.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]

@@ -1,4 +1,4 @@
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>The function's 202 carries a <c>Location</c> to poll, for the OpenAPI document.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]

@@ -1,7 +1,6 @@
 using Azure.Storage.Queues;
-using Onboarding.Functions.Storage;
 
-namespace Onboarding.Functions.Events;
+namespace Onboarding.Functions.Storage;
 
 /// <summary>
 /// The events queue and its poison queue. The name is the app setting <c>ONBOARDING_EVENTS_QUEUE</c>

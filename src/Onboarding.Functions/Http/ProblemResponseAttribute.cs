@@ -1,4 +1,4 @@
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>
 /// A refusal an HTTP function answers itself (its domain's problems), for the OpenAPI document; the refusals every

@@ -1,4 +1,4 @@
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>
 /// The JSON body an HTTP function reads, for the OpenAPI document: a C# type, or a named schema of the document

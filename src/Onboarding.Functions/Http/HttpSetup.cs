@@ -2,18 +2,16 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
-public static class ApiSetup
+public static class HttpSetup
 {
     /// <summary>The API's conventions: camelCase JSON, enums in snake_case, problem details with a trace id.</summary>
-    public static IServiceCollection AddOnboardingApi(this IServiceCollection services)
+    public static IServiceCollection AddOnboardingHttp(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
-        services.AddSingleton<Auth.FunctionAccessPolicies>();
-        services.AddSingleton<OnboardingServices>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>A query parameter an HTTP function reads, for the OpenAPI document (a JSON Schema type and format).</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]

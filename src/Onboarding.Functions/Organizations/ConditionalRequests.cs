@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Onboarding.Functions.Organizations;
+using Onboarding.Functions.Http;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Organizations;
 
 /// <summary>
 /// ETags on responses and If-Match on changes, so a client can refuse to overwrite what it has not seen. Each

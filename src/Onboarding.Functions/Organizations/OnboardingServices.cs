@@ -1,7 +1,6 @@
 using Onboarding.Domain;
-using Onboarding.Functions.Organizations;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Organizations;
 
 /// <summary>
 /// What the onboarding functions need, as one constructor dependency. An organization's catalog version comes with what

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Http;
 
 /// <summary>
 /// A 200 <c>application/json</c> answer written piece by piece with a <see cref="Utf8JsonWriter"/> straight to

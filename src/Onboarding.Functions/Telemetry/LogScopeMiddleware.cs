@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Onboarding.Functions.Auth;
 
-namespace Onboarding.Functions.Api;
+namespace Onboarding.Functions.Telemetry;
 
 /// <summary>
 /// Puts the function name, the invocation id and, on organization routes, the organization id on the
