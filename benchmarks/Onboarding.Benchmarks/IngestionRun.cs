@@ -71,7 +71,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         {
             detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before timing (not timed)");
         }
-        return new PhaseResult(name, timedEvents, elapsed, detail, exact, progress.StalledIntervals, progress.StorageSilentIntervals);
+        return PhaseResult.Measured(name, timedEvents, elapsed, detail, progress, exact);
     }
 
     /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>

@@ -36,8 +36,8 @@ public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan
             var elapsed = Stopwatch.GetElapsedTime(started);
             await stopPrinting.CancelAsync();
             await printing;
-            return new PhaseResult(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), StalledIntervals: progress.StalledIntervals, StorageSilentIntervals: progress.StorageSilentIntervals);
+            return PhaseResult.Measured(name, workload.Events.Count, elapsed,
+                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), progress);
         }
         finally
         {

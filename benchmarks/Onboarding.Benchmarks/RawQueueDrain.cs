@@ -54,9 +54,8 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
             {
                 throw new InvalidOperationException($"The drain took {deleted} of {workload.MessageCount} messages.");
             }
-            return new PhaseResult(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"),
-                StalledIntervals: progress.StalledIntervals, StorageSilentIntervals: progress.StorageSilentIntervals);
+            return PhaseResult.Measured(name, workload.Events.Count, elapsed,
+                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"), progress);
         }
         finally
         {

@@ -29,17 +29,31 @@ wait_for_port() {
 }
 
 # start_azurite [blob queue table]: ports default to free ones; data in memory unless AZURITE_LOCATION
-# names a folder. Sets AZURITE_CONNECTION_STRING.
+# names a folder. With AZURITE_SEPARATE_SERVICES=1 the blob, queue and table services run as three processes
+# (azurite-blob, azurite-queue, azurite-table): each has its own Node.js event loop, and the queue service's
+# periodic clean-up then pauses only the queues. Sets AZURITE_CONNECTION_STRING.
 start_azurite() {
   local blob=${1:-$(free_port)} queue=${2:-$(free_port)} table=${3:-$(free_port)}
   local storage=(--inMemoryPersistence)
   [ -n "${AZURITE_LOCATION:-}" ] && storage=(--location "$AZURITE_LOCATION")
+  local common=("${storage[@]}" --skipApiVersionCheck --disableTelemetry)
   AZURITE_LOG=$(mktemp -t azurite.XXXXXX.log)
-  "$repo_root/node_modules/.bin/azurite" "${storage[@]}" --skipApiVersionCheck --disableTelemetry \
-    --blobHost 127.0.0.1 --blobPort "$blob" \
-    --queueHost 127.0.0.1 --queuePort "$queue" \
-    --tableHost 127.0.0.1 --tablePort "$table" >"$AZURITE_LOG" 2>&1 &
-  AZURITE_PID=$!
+  AZURITE_PIDS=()
+  if [ "${AZURITE_SEPARATE_SERVICES:-0}" = 1 ]; then
+    local service port
+    for service in blob queue table; do
+      case $service in blob) port=$blob ;; queue) port=$queue ;; table) port=$table ;; esac
+      "$repo_root/node_modules/.bin/azurite-$service" "${common[@]}" --"${service}Host" 127.0.0.1 --"${service}Port" "$port" >>"$AZURITE_LOG" 2>&1 &
+      AZURITE_PIDS+=($!)
+    done
+  else
+    "$repo_root/node_modules/.bin/azurite" "${common[@]}" \
+      --blobHost 127.0.0.1 --blobPort "$blob" \
+      --queueHost 127.0.0.1 --queuePort "$queue" \
+      --tableHost 127.0.0.1 --tablePort "$table" >"$AZURITE_LOG" 2>&1 &
+    AZURITE_PIDS+=($!)
+  fi
+  AZURITE_PID=${AZURITE_PIDS[0]}
   for port in "$blob" "$queue" "$table"; do
     if ! wait_for_port "$port"; then
       echo "Azurite did not start; its log:" >&2
@@ -50,14 +64,18 @@ start_azurite() {
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   AZURITE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
   export AZURITE_CONNECTION_STRING
-  echo "==> Azurite (${AZURITE_LOCATION:-in memory}): blob $blob, queue $queue, table $table (pid $AZURITE_PID)"
+  echo "==> Azurite (${AZURITE_LOCATION:-in memory}$([ ${#AZURITE_PIDS[@]} -gt 1 ] && echo ', one process per service')): blob $blob, queue $queue, table $table (pid ${AZURITE_PIDS[*]})"
 }
 
 stop_azurite() {
-  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill "$AZURITE_PID" 2>/dev/null || true
-    wait "$AZURITE_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${AZURITE_PIDS[@]:-${AZURITE_PID:-}}"; do
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   [ -n "${AZURITE_LOG:-}" ] && rm -f "$AZURITE_LOG"
   AZURITE_PID=
+  AZURITE_PIDS=()
 }

@@ -10,6 +10,7 @@ public static class EventsSetup
         services.AddSingleton<ITriggerQueue>(provider => provider.GetRequiredService<EventsQueue>());
         services.AddSingleton<EventIngestion>();
         services.AddSingleton<TrackingRateLimit>();
+        services.AddSingleton<BrowserEvents>();
         return services;
     }
 }

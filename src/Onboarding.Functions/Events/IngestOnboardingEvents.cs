@@ -26,11 +26,11 @@ public sealed partial class IngestOnboardingEvents(
     /// Functions host puts in its place (binding data from a JSON body replaces the message's, case-insensitively), so
     /// the log lines then name the event. It only labels log lines; nothing is decided by it.
     /// </summary>
+    /// <remarks>Events are read with the current catalog version's activity types; each organization's counters follow its own version.</remarks>
     [Function(nameof(IngestOnboardingEvents))]
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        // Events are read with the current version's activity types; each organization's counters follow its own version.
         var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).Current);
         metrics.IngestionPhase("parse", clock.GetElapsedTime(started));
         metrics.EventsIngested("rejected", parsed.Rejected.Count);

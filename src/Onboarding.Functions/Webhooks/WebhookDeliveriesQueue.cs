@@ -7,7 +7,7 @@ namespace Onboarding.Functions.Webhooks;
 /// The queue deliveries wait in (app setting <c>WEBHOOK_DELIVERIES_QUEUE</c>, default <c>webhook-deliveries</c>): a
 /// delivery to retry later goes back with the wait as its visibility delay, so no instance holds it meanwhile.
 /// </summary>
-public sealed class WebhookDeliveriesQueue(QueueServiceClient queues, IConfiguration configuration) : ITriggerQueue
+public sealed class WebhookDeliveriesQueue(QueueServiceClient queues, IConfiguration configuration) : TriggerQueue(queues, configuration, Setting, DefaultName)
 {
     public const string Setting = "WEBHOOK_DELIVERIES_QUEUE";
     public const string Reference = "%" + Setting + "%";
@@ -16,16 +16,6 @@ public sealed class WebhookDeliveriesQueue(QueueServiceClient queues, IConfigura
     /// <summary>The longest visibility delay the queue service takes (7 days).</summary>
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
-    public string Name { get; } = configuration[Setting] is { Length: > 0 } name ? name : DefaultName;
-
-    public QueueClient Queue => queues.GetQueueClient(Name);
-
-    public QueueClient PoisonQueue => queues.GetQueueClient(Name + "-poison");
-
     public Task SendAsync(WebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken) =>
         Queue.SendCreatingAsync(delivery.ToMessage(), delay <= TimeSpan.Zero ? null : delay > MaxDelay ? MaxDelay : delay, null, cancellationToken);
-
-    /// <summary>Moves a message, whole and without expiry, to <c>{queue}-poison</c>.</summary>
-    public Task SendToPoisonAsync(string messageText, CancellationToken cancellationToken) =>
-        PoisonQueue.SendCreatingAsync(messageText, null, QueueSends.NeverExpires, cancellationToken);
 }
