@@ -61,7 +61,7 @@ public sealed record EventWorkload(
     /// <summary>The counter movements the stored activity rows must add up to, per organization.</summary>
     public IReadOnlyDictionary<string, long> ExpectedCountsPerOrganization() => Events
         .GroupBy(e => e.OrganizationId, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => (long)g.Count(e => ActivityCounterNames.Effect(e.Type) is not null), StringComparer.Ordinal);
+        .ToDictionary(g => g.Key, g => (long)g.Count(e => DefaultCatalog.Catalog.Activity.Effect(e.Type) is not null), StringComparer.Ordinal);
 
     /// <summary>One message's events exactly as ingestion will see them, through the app's own parser.</summary>
     private static List<StoredEvent> Parse(IEnumerable<ProducedEvent> events, DateTimeOffset now)
@@ -77,7 +77,7 @@ public sealed record EventWorkload(
                 ["timestamp"] = e.Timestamp.ToString("O", CultureInfo.InvariantCulture),
             })]),
         };
-        var parsed = EventMessageParser.Parse(envelope.ToJsonString(), now, DefaultCatalog.Catalog.WizardStepCount);
+        var parsed = EventMessageParser.Parse(envelope.ToJsonString(), now, DefaultCatalog.Catalog);
         if (parsed.MessageError is not null || parsed.Rejected.Count > 0)
         {
             throw new InvalidOperationException($"The benchmark built an invalid event: {parsed.MessageError ?? string.Join("; ", parsed.Rejected[0].Reasons)}");

@@ -1,4 +1,5 @@
 using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
 
@@ -35,7 +36,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         foreach (var organization in workload.Organizations)
         {
             var activity = activities[organization];
-            var orgCounters = ActivityCounterNames.All.Sum(activity.Counter);
+            var orgCounters = DefaultCatalog.Catalog.Activity.CounterNames.Sum(activity.Counter);
             var orgTypeCounts = EventWorkload.EventTypes.Sum(activity.EventTypeCount);
             counters += orgCounters;
             typeCounts += orgTypeCounts;

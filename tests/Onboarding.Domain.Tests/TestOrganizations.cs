@@ -17,7 +17,7 @@ internal static class TestOrganizations
     public static OrganizationOnboarding With(string type, int times) => New().With(type, times);
 
     public static OrganizationOnboarding With(this OrganizationOnboarding onboarding, string type, int times, bool isSample = false) =>
-        onboarding.Record(Enumerable.Range(0, times).Select(_ => Event(type, isSample)));
+        onboarding.Record(Enumerable.Range(0, times).Select(_ => Event(type, isSample)), DefaultCatalog.Catalog.Activity);
 
     public static OnboardingEvent Event(string type, bool isSample = false) =>
         new(Guid.NewGuid().ToString("N"), Id, type, Now.AddHours(-1), IsSample: isSample);

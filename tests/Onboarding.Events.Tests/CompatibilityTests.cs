@@ -8,9 +8,10 @@ namespace Onboarding.Events.Tests;
 public sealed class CompatibilityTests
 {
     [Fact]
-    public void TheLibraryKnowsExactlyTheTypesTheAppKnows()
+    public void TheLibraryKnowsExactlyTheTypesTheAppKnowsOnTheDefaultCatalog()
     {
-        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle).Order(StringComparer.Ordinal);
+        var app = OnboardingEventTypes.Onboarding.Concat(OnboardingEventTypes.Activity).Concat(OnboardingEventTypes.Lifecycle)
+            .Concat(AppReader.Catalog.Activity.Types).Order(StringComparer.Ordinal);
         Assert.Equal(app, EventTypes.All.Order(StringComparer.Ordinal));
     }
 
@@ -30,7 +31,7 @@ public sealed class CompatibilityTests
 
         var message = Assert.Single(await TestQueues.DrainAsync(queueName));
         Assert.Equal(encoding == EventMessageEncoding.Plain, message.StartsWith('{'));
-        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.WizardSteps, AppReader.Pseudonyms);
+        var parsed = EventMessageParser.Parse(message, DateTimeOffset.UtcNow, AppReader.Catalog, AppReader.Pseudonyms);
         Assert.Null(parsed.MessageError);
         Assert.Empty(parsed.Rejected);
         Assert.Equal(0, parsed.RedactedValues);

@@ -47,6 +47,10 @@ public sealed class EventContractTests
         { new FeatureUnlocked("org-1", ""), "data.feature" },
         { new ActivitySnapshot("org-1", new ActivityCounts()), "data.counts" },
         { new ViewReports("org-1") { Data = new JsonObject { ["note"] = new string('x', 8200) } }, "data" },
+        { new CatalogActivity("org-1", "Service Created"), "type" },
+        { new CatalogActivity("org-1", EventTypes.WizardStarted), "type" },
+        { new CatalogActivitySnapshot("org-1", new Dictionary<string, long>()), "data.counts" },
+        { new CatalogActivitySnapshot("org-1", new Dictionary<string, long> { ["services"] = -1 }), "data.counts" },
     };
 
     [Theory]

@@ -1,33 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Activity;
-
-/// <summary>The product-activity counters the checklist and feature milestones read.</summary>
-public static class ActivityCounterNames
-{
-    public const string Events = "events";
-    public const string Teams = "teams";
-    public const string Volunteers = "volunteers";
-    public const string Assignments = "assignments";
-
-    public static IReadOnlyList<string> All { get; } = [Events, Teams, Volunteers, Assignments];
-
-    /// <summary>Which counter a creation (+1) or deletion (-1) event moves.</summary>
-    public static (string Counter, int Delta)? Effect(string eventType) => eventType switch
-    {
-        OnboardingEventTypes.EventCreated => (Events, 1),
-        OnboardingEventTypes.EventDeleted => (Events, -1),
-        OnboardingEventTypes.TeamCreated => (Teams, 1),
-        OnboardingEventTypes.TeamDeleted => (Teams, -1),
-        OnboardingEventTypes.VolunteerAdded => (Volunteers, 1),
-        OnboardingEventTypes.VolunteerDeleted => (Volunteers, -1),
-        OnboardingEventTypes.AssignmentCreated => (Assignments, 1),
-        OnboardingEventTypes.AssignmentDeleted => (Assignments, -1),
-        _ => null,
-    };
-}
 
 /// <summary>
 /// An organization's activity: counters of real (non-sample) product objects, how many events of each
@@ -49,10 +25,11 @@ public sealed record ActivityCounters(
 
     /// <summary>
     /// The counters after <paramref name="e"/>: creations add one, deletions take one away (never below
-    /// zero), an <c>activity_snapshot</c> sets the counts it carries in <c>data.counts</c>. Sample
-    /// activity (<c>isSample: true</c>) changes nothing, so demo data completes no task.
+    /// zero), an <c>activity_snapshot</c> sets the counts it carries in <c>data.counts</c>, each as the
+    /// catalog's <paramref name="activity"/> declares. Sample activity (<c>isSample: true</c>) changes
+    /// nothing, so demo data completes no task.
     /// </summary>
-    public ActivityCounters Apply(OnboardingEvent e)
+    public ActivityCounters Apply(OnboardingEvent e, ActivityCatalog activity)
     {
         if (e.IsSample)
         {
@@ -60,13 +37,13 @@ public sealed record ActivityCounters(
         }
         var counters = Counters;
         var snapshotAt = SnapshotAt;
-        if (ActivityCounterNames.Effect(e.Type) is var (counter, delta))
+        if (activity.Effect(e.Type) is var (counter, delta))
         {
             counters = counters.SetItem(counter, Math.Max(0, Counter(counter) + delta));
         }
         else if (e.Type == OnboardingEventTypes.ActivitySnapshot)
         {
-            foreach (var (name, value) in SnapshotCounts(e))
+            foreach (var (name, value) in SnapshotCounts(e, activity))
             {
                 counters = counters.SetItem(name, value);
             }
@@ -79,16 +56,17 @@ public sealed record ActivityCounters(
             snapshotAt);
     }
 
-    public ActivityCounters ApplyAll(IEnumerable<OnboardingEvent> events) => events.Aggregate(this, (counters, e) => counters.Apply(e));
+    public ActivityCounters ApplyAll(IEnumerable<OnboardingEvent> events, ActivityCatalog activity) =>
+        events.Aggregate(this, (counters, e) => counters.Apply(e, activity));
 
-    /// <summary>The absolute counts of an <c>activity_snapshot</c>: <c>data.counts.{events|teams|volunteers|assignments}</c>.</summary>
-    public static IEnumerable<(string Name, long Value)> SnapshotCounts(OnboardingEvent snapshot)
+    /// <summary>The absolute counts of an <c>activity_snapshot</c>: <c>data.counts.{key}</c> for the catalog's snapshot keys.</summary>
+    public static IEnumerable<(string Name, long Value)> SnapshotCounts(OnboardingEvent snapshot, ActivityCatalog activity)
     {
         if (snapshot.Data?["counts"] is not JsonObject counts)
         {
             yield break;
         }
-        foreach (var name in ActivityCounterNames.All)
+        foreach (var name in activity.SnapshotKeys)
         {
             if (counts[name] is JsonValue value && value.TryGetValue<long>(out var count) && count >= 0)
             {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Onboarding.Domain.Activity;
 using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Catalog;
@@ -35,11 +34,14 @@ public static partial class CatalogJson
         using (document)
         {
             var root = Object(document.RootElement, "catalog");
+            // The activity comes first: criteria and milestones name its counters and event types.
+            var activity = Activity(Property(root, "activity", "catalog"), "activity");
             var catalog = new OnboardingCatalog(
                 Array(Property(root, "wizard", "catalog"), "wizard", "steps").Select((s, i) => WizardStep(s, $"wizard.steps[{i}]")).ToList(),
-                Array(Property(root, "checklist", "catalog"), "checklist", "tasks").Select((t, i) => Task(t, $"checklist.tasks[{i}]")).ToList(),
+                Array(Property(root, "checklist", "catalog"), "checklist", "tasks").Select((t, i) => Task(t, $"checklist.tasks[{i}]", activity)).ToList(),
                 Items(Property(root, "tutorials", "catalog"), "tutorials").Select((t, i) => Tutorial(t, $"tutorials[{i}]")).ToList(),
-                Items(Property(root, "features", "catalog"), "features").Select((f, i) => Feature(f, $"features[{i}]")).ToList());
+                Items(Property(root, "features", "catalog"), "features").Select((f, i) => Feature(f, $"features[{i}]", activity)).ToList(),
+                activity);
             Validate(catalog);
             return catalog;
         }
@@ -61,6 +63,41 @@ public static partial class CatalogJson
         Unique(catalog.Tutorials.Select(t => t.Id), "tutorials", "id");
         Unique(catalog.Features.Select(f => f.Id), "features", "id");
     }
+
+    private static ActivityCatalog Activity(JsonElement activity, string path)
+    {
+        Object(activity, path);
+        var counters = Array(activity, path, "counters").Select((c, i) => Counter(c, $"{path}.counters[{i}]")).ToList();
+        Unique(counters.Select(c => c.Name), path + ".counters", "name");
+        var eventTypes = Array(activity, path, "eventTypes").Select((t, i) => EventTypeName(t, $"{path}.eventTypes[{i}]")).ToList();
+        var declared = new ActivityCatalog(counters, eventTypes, []);
+        Unique(declared.Types, path, "event type");
+        var builtIn = declared.Types.FirstOrDefault(OnboardingEventTypes.IsKnown);
+        if (builtIn is not null)
+        {
+            throw new CatalogException($"{path}: '{builtIn}' is one of the engine's own event types; a product activity type needs a name of its own.");
+        }
+        var snapshotKeys = Items(Property(activity, "snapshotKeys", path), path + ".snapshotKeys")
+            .Select((k, i) => EventTypeName(k, $"{path}.snapshotKeys[{i}]")).ToList();
+        Unique(snapshotKeys, path + ".snapshotKeys", "key");
+        var unknown = snapshotKeys.FirstOrDefault(k => !declared.IsCounter(k));
+        if (unknown is not null)
+        {
+            throw new CatalogException($"{path}.snapshotKeys: '{unknown}' is not a counter (use {string.Join(", ", declared.CounterNames)}).");
+        }
+        return declared with { SnapshotKeys = snapshotKeys };
+    }
+
+    private static CounterDefinition Counter(JsonElement counter, string path) => new(
+        Identifier(counter, path, "name"),
+        Identifier(counter, path, "createdBy"),
+        counter.TryGetProperty("deletedBy", out _) ? Identifier(counter, path, "deletedBy") : null,
+        counter.TryGetProperty("sampleable", out _) && Bool(counter, path, "sampleable"));
+
+    private static string EventTypeName(JsonElement element, string path) =>
+        element.ValueKind == JsonValueKind.String && element.GetString() is { } text && SnakeCaseId().IsMatch(text)
+            ? text
+            : throw new CatalogException($"{path}: expected lowercase letters, digits and underscores.");
 
     private static WizardStepDefinition WizardStep(JsonElement step, string path)
     {
@@ -117,7 +154,7 @@ public static partial class CatalogJson
         return rule;
     }
 
-    private static ChecklistTaskDefinition Task(JsonElement task, string path) => new(
+    private static ChecklistTaskDefinition Task(JsonElement task, string path, ActivityCatalog activity) => new(
         Identifier(task, path, "id"),
         String(task, path, "titleKey"),
         String(task, path, "descriptionKey"),
@@ -126,10 +163,10 @@ public static partial class CatalogJson
         Int(task, path, "order", 0, 1000),
         Bool(task, path, "isActive"),
         !task.TryGetProperty("sticky", out var sticky) || Bool(task, path, "sticky"),
-        Criteria(Property(task, "criteria", path), path + ".criteria"));
+        Criteria(Property(task, "criteria", path), path + ".criteria", activity));
 
     /// <summary>Parses one criterion, nested ones included.</summary>
-    public static Criterion Criteria(JsonElement criteria, string path)
+    public static Criterion Criteria(JsonElement criteria, string path, ActivityCatalog activity)
     {
         Object(criteria, path);
         var type = String(criteria, path, "type");
@@ -152,20 +189,20 @@ public static partial class CatalogJson
                 return new StateCheckCriterion(field, Operator(criteria, path), number);
             case "activity_count":
                 var counter = String(criteria, path, "counter");
-                if (!ActivityCounterNames.All.Contains(counter))
+                if (!activity.IsCounter(counter))
                 {
-                    throw new CatalogException($"{path}.counter: unknown counter '{counter}' (use {string.Join(", ", ActivityCounterNames.All)}).");
+                    throw new CatalogException($"{path}.counter: unknown counter '{counter}' (use {string.Join(", ", activity.CounterNames)}).");
                 }
                 return new ActivityCountCriterion(counter, Operator(criteria, path), Long(criteria, path, "value", 0));
             case "event_count":
                 var eventType = String(criteria, path, "eventType");
-                if (!OnboardingEventTypes.IsKnown(eventType))
+                if (!OnboardingEventTypes.IsKnown(eventType) && !activity.IsActivityType(eventType))
                 {
                     throw new CatalogException($"{path}.eventType: unknown event type '{eventType}'.");
                 }
                 return new EventCountCriterion(eventType, Operator(criteria, path), Long(criteria, path, "value", 0));
             case "composite_and" or "composite_or":
-                var children = Array(criteria, path, "criteria").Select((c, i) => Criteria(c, $"{path}.criteria[{i}]")).ToList();
+                var children = Array(criteria, path, "criteria").Select((c, i) => Criteria(c, $"{path}.criteria[{i}]", activity)).ToList();
                 if (children.Count == 0)
                 {
                     throw new CatalogException($"{path}.criteria: a composite needs at least one criterion.");
@@ -184,7 +221,7 @@ public static partial class CatalogJson
         Int(tutorial, path, "steps", 1, 100),
         Int(tutorial, path, "order", 0, 1000));
 
-    private static FeatureDefinition Feature(JsonElement feature, string path)
+    private static FeatureDefinition Feature(JsonElement feature, string path, ActivityCatalog activity)
     {
         var milestonePath = path + ".milestone";
         var milestone = Object(Property(feature, "milestone", path), milestonePath);
@@ -195,11 +232,11 @@ public static partial class CatalogJson
             "event_count" => new FeatureMilestone(MilestoneKind.EventCount, String(milestone, milestonePath, "eventType"), Long(milestone, milestonePath, "threshold", 1)),
             _ => throw new CatalogException($"{milestonePath}.type: unknown milestone type '{kind}' (use activity_count or event_count)."),
         };
-        if (parsed.Kind == MilestoneKind.ActivityCount && !ActivityCounterNames.All.Contains(parsed.Name))
+        if (parsed.Kind == MilestoneKind.ActivityCount && !activity.IsCounter(parsed.Name))
         {
-            throw new CatalogException($"{milestonePath}.counter: unknown counter '{parsed.Name}' (use {string.Join(", ", ActivityCounterNames.All)}).");
+            throw new CatalogException($"{milestonePath}.counter: unknown counter '{parsed.Name}' (use {string.Join(", ", activity.CounterNames)}).");
         }
-        if (parsed.Kind == MilestoneKind.EventCount && !OnboardingEventTypes.IsKnown(parsed.Name))
+        if (parsed.Kind == MilestoneKind.EventCount && !OnboardingEventTypes.IsKnown(parsed.Name) && !activity.IsActivityType(parsed.Name))
         {
             throw new CatalogException($"{milestonePath}.eventType: unknown event type '{parsed.Name}'.");
         }

@@ -1,3 +1,5 @@
+using Onboarding.Domain.Events;
+
 namespace Onboarding.Domain.Catalog;
 
 /// <summary>The kinds of value a wizard field takes.</summary>
@@ -45,7 +47,7 @@ public abstract record Criterion;
 /// <summary>A field of the organization's onboarding state compared with a value (see <see cref="StateFields"/>).</summary>
 public sealed record StateCheckCriterion(string Field, ComparisonOperator Operator, double Value) : Criterion;
 
-/// <summary>An activity counter (events, teams, volunteers, assignments) compared with a threshold.</summary>
+/// <summary>An activity counter the catalog declares (<see cref="ActivityCatalog"/>) compared with a threshold.</summary>
 public sealed record ActivityCountCriterion(string Counter, ComparisonOperator Operator, long Value) : Criterion;
 
 /// <summary>How many events of one type the organization has recorded, compared with a threshold.</summary>
@@ -94,9 +96,13 @@ public sealed record OnboardingCatalog(
     IReadOnlyList<WizardStepDefinition> WizardSteps,
     IReadOnlyList<ChecklistTaskDefinition> ChecklistTasks,
     IReadOnlyList<TutorialDefinition> Tutorials,
-    IReadOnlyList<FeatureDefinition> Features)
+    IReadOnlyList<FeatureDefinition> Features,
+    ActivityCatalog Activity)
 {
     public int WizardStepCount => WizardSteps.Count;
+
+    /// <summary>An event type of the contract: the engine's own types, or the product activity this catalog declares.</summary>
+    public bool IsKnownEventType(string type) => OnboardingEventTypes.IsKnown(type) || Activity.IsActivityType(type);
 
     public WizardStepDefinition? WizardStep(int number) => WizardSteps.FirstOrDefault(s => s.Number == number);
 

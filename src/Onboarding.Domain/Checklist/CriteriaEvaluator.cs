@@ -5,7 +5,7 @@ using Onboarding.Domain.State;
 namespace Onboarding.Domain.Checklist;
 
 /// <summary>
-/// How far an organization is towards a criterion, for display ("2/3 volunteers"): a counting
+/// How far an organization is towards a criterion, for display ("2/3" of a counter): a counting
 /// criterion gives its count and threshold, a composite its met and total children, a state check
 /// 1 or 0 out of 1.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class CriteriaEvaluator(OrganizationOnboarding onboarding, int wiz
             _ => throw new ArgumentOutOfRangeException(nameof(comparison), comparison, "Unknown comparison operator."),
         };
 
-    // "more than 2 teams" reads as "x/3", the first count that meets it, not "x/2".
+    // "more than 2" reads as "x/3", the first count that meets it, not "x/2".
     private static long Target(ComparisonOperator comparison, long threshold) =>
         comparison == ComparisonOperator.Greater ? threshold + 1 : threshold;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Privacy;
 
 namespace Onboarding.Domain.Events;
@@ -42,11 +43,12 @@ public static partial class EventContract
     /// <see cref="ClientInfo"/> and its <c>data</c> scrubbed of contact details; otherwise every problem found.
     /// </summary>
     /// <param name="now">The receiver's clock, to refuse timestamps too far ahead.</param>
-    /// <param name="wizardStepCount">The catalog's number of wizard steps, the highest valid step.</param>
+    /// <param name="catalog">The catalog: its wizard's steps (the highest valid step) and its product activity types.</param>
     /// <param name="pseudonyms">Replaces a <c>userId</c> by its pseudonym at once; without it a <c>userId</c> is refused.</param>
-    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, int wizardStepCount, Pseudonyms? pseudonyms = null)
+    public static EventValidation ParseEvent(JsonElement json, DateTimeOffset now, OnboardingCatalog catalog, Pseudonyms? pseudonyms = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wizardStepCount, 1);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var wizardStepCount = catalog.WizardStepCount;
         var problems = new List<EventProblem>();
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -62,7 +64,7 @@ public static partial class EventContract
         var organizationId = Matching(read, "organizationId", OrganizationIds.Pattern,
             $"1 to {MaxOrganizationIdLength} letters, digits, '.', '_' or '-', starting with a letter or digit");
         var type = read.RequiredString("type");
-        if (type is not null && !OnboardingEventTypes.IsKnown(type))
+        if (type is not null && !catalog.IsKnownEventType(type))
         {
             read.Problem("type", "not a known event type");
             type = null;
@@ -84,7 +86,7 @@ public static partial class EventContract
         var attribution = EventAttribution.Read(read, pseudonyms);
         if (type is not null)
         {
-            EventTypeRules.Check(type, wizardStepReached, wizardStepDropped, isSample, data, read);
+            EventTypeRules.Check(type, wizardStepReached, wizardStepDropped, isSample, data, read, catalog.Activity);
         }
 
         if (problems.Count == 0 && id is not null && organizationId is not null && type is not null && timestamp is { } at)

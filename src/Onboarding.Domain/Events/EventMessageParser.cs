@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Onboarding.Domain.Catalog;
 
 namespace Onboarding.Domain.Events;
 
@@ -17,10 +18,10 @@ public static class EventMessageParser
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedMessage Parse(string messageText, DateTimeOffset now, int wizardStepCount, Privacy.Pseudonyms? pseudonyms = null)
+    public static ParsedMessage Parse(string messageText, DateTimeOffset now, OnboardingCatalog catalog, Privacy.Pseudonyms? pseudonyms = null)
     {
         ArgumentNullException.ThrowIfNull(messageText);
-        ArgumentOutOfRangeException.ThrowIfLessThan(wizardStepCount, 1);
+        ArgumentNullException.ThrowIfNull(catalog);
         if (messageText.Length > MaxMessageBytes || Encoding.UTF8.GetByteCount(messageText) > MaxMessageBytes)
         {
             return ParsedMessage.Unusable($"The message is larger than the queue's limit of {MaxMessageBytes} bytes.");
@@ -40,7 +41,7 @@ public static class EventMessageParser
         }
         using (document)
         {
-            return Read(document.RootElement, now, wizardStepCount, pseudonyms);
+            return Read(document.RootElement, now, catalog, pseudonyms);
         }
     }
 
@@ -77,7 +78,7 @@ public static class EventMessageParser
         return decoded;
     }
 
-    private static ParsedMessage Read(JsonElement root, DateTimeOffset now, int wizardStepCount, Privacy.Pseudonyms? pseudonyms)
+    private static ParsedMessage Read(JsonElement root, DateTimeOffset now, OnboardingCatalog catalog, Privacy.Pseudonyms? pseudonyms)
     {
         if (root.TryGetProperty("events", out _))
         {
@@ -119,7 +120,7 @@ public static class EventMessageParser
                 rejected.Add(new RejectedEvent(index, null, [new EventProblem(defect.Path == "$" ? "event" : defect.Path, defect.Message).ToString()]));
                 continue;
             }
-            var validation = EventContract.ParseEvent(events[index], now, wizardStepCount, pseudonyms);
+            var validation = EventContract.ParseEvent(events[index], now, catalog, pseudonyms);
             if (validation.Event is not { } e)
             {
                 rejected.Add(new RejectedEvent(index, WellFormedId(events[index]), [.. validation.Problems.Select(p => p.ToString())]));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 
 namespace Onboarding.Domain.Events;
 
@@ -20,7 +20,7 @@ internal static class EventTypeRules
     /// Adds a problem for each rule of <paramref name="type"/> the event breaks. A field that already has a
     /// problem of its own is not reported again.
     /// </summary>
-    public static void Check(string type, int? wizardStepReached, int? wizardStepDropped, bool isSample, JsonObject? data, EventFieldReader read)
+    public static void Check(string type, int? wizardStepReached, int? wizardStepDropped, bool isSample, JsonObject? data, EventFieldReader read, ActivityCatalog activity)
     {
         if (type == OnboardingEventTypes.WizardStepCompleted && wizardStepReached is null && !read.HasProblem("wizardStepReached"))
         {
@@ -31,9 +31,9 @@ internal static class EventTypeRules
             read.Problem("wizardStepDropped", $"required for {type} events");
         }
         // Sample activity is how demo data is counted apart; nothing else has a sample variant.
-        if (isSample && ActivityCounterNames.Effect(type) is null)
+        if (isSample && !activity.MayBeSample(type))
         {
-            read.Problem("isSample", "only creation and deletion activity (event_created, team_deleted, …) can be sample data");
+            read.Problem("isSample", $"only the catalog's sampleable creation and deletion activity ({string.Join(", ", activity.SampleableTypes)}) can be sample data");
         }
         if (read.HasProblem("data"))
         {
@@ -45,13 +45,13 @@ internal static class EventTypeRules
         }
         if (type == OnboardingEventTypes.ActivitySnapshot)
         {
-            CheckSnapshotCounts(data?["counts"], read);
+            CheckSnapshotCounts(data?["counts"], read, activity.SnapshotKeys);
         }
     }
 
-    private static void CheckSnapshotCounts(JsonNode? counts, EventFieldReader read)
+    private static void CheckSnapshotCounts(JsonNode? counts, EventFieldReader read, IReadOnlyList<string> keys)
     {
-        var names = string.Join(", ", ActivityCounterNames.All);
+        var names = string.Join(", ", keys);
         if (counts is not JsonObject countsObject)
         {
             read.Problem("data.counts", $"required for activity_snapshot events (an object with one or more of {names})");
@@ -59,7 +59,7 @@ internal static class EventTypeRules
         }
         foreach (var (name, value) in countsObject)
         {
-            if (!ActivityCounterNames.All.Contains(name))
+            if (!keys.Contains(name))
             {
                 read.Problem($"data.counts.{EventFieldReader.EchoableName(name)}", $"not a counter (use {names})");
             }
@@ -68,7 +68,7 @@ internal static class EventTypeRules
                 read.Problem($"data.counts.{name}", "expected a whole number of at least 0");
             }
         }
-        if (!countsObject.Any(c => ActivityCounterNames.All.Contains(c.Key)))
+        if (!countsObject.Any(c => keys.Contains(c.Key)))
         {
             read.Problem("data.counts", $"needs one or more of {names}");
         }

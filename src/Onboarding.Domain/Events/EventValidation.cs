@@ -1,6 +1,6 @@
 namespace Onboarding.Domain.Events;
 
-/// <summary>One thing wrong with an event: the field's JSON path (<c>data.counts.teams</c>) and a sentence.</summary>
+/// <summary>One thing wrong with an event: the field's JSON path (<c>data.counts.{counter}</c>) and a sentence.</summary>
 public sealed record EventProblem(string Field, string Message)
 {
     public override string ToString() => $"{Field}: {Message}";

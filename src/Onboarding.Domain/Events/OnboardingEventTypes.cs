@@ -1,6 +1,10 @@
 namespace Onboarding.Domain.Events;
 
-/// <summary>The event types the system knows: onboarding events, and product activity that feeds the checklist.</summary>
+/// <summary>
+/// The event types the engine itself knows: onboarding events, the organization's life cycle and the activity
+/// snapshot. The product's own activity types (and the counters they move) come from the catalog
+/// (<see cref="Catalog.ActivityCatalog"/>).
+/// </summary>
 public static class OnboardingEventTypes
 {
     public const string WizardStarted = "wizard_started";
@@ -22,14 +26,6 @@ public static class OnboardingEventTypes
     public const string OnboardingDismissed = "onboarding_dismissed";
 
     public const string OrganizationCreated = "organization_created";
-    public const string EventCreated = "event_created";
-    public const string TeamCreated = "team_created";
-    public const string VolunteerAdded = "volunteer_added";
-    public const string AssignmentCreated = "assignment_created";
-    public const string EventDeleted = "event_deleted";
-    public const string TeamDeleted = "team_deleted";
-    public const string VolunteerDeleted = "volunteer_deleted";
-    public const string AssignmentDeleted = "assignment_deleted";
     public const string ActivitySnapshot = "activity_snapshot";
 
     /// <summary>The product deleted the organization: everything held for it is erased, nothing is stored.</summary>
@@ -43,11 +39,10 @@ public static class OnboardingEventTypes
         ChecklistTaskCompleted, ViewReports, OnboardingDismissed,
     };
 
-    /// <summary>Product activity reported by the product's services.</summary>
+    /// <summary>Activity every product reports: its sign-up and a snapshot of the catalog's counters.</summary>
     public static IReadOnlySet<string> Activity { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        OrganizationCreated, EventCreated, TeamCreated, VolunteerAdded, AssignmentCreated,
-        EventDeleted, TeamDeleted, VolunteerDeleted, AssignmentDeleted, ActivitySnapshot,
+        OrganizationCreated, ActivitySnapshot,
     };
 
     /// <summary>
@@ -65,5 +60,6 @@ public static class OnboardingEventTypes
         ViewReports, VideoPlayed, VideoCompleted,
     };
 
+    /// <summary>Whether the engine knows the type whatever the catalog; <see cref="Catalog.OnboardingCatalog.IsKnownEventType"/> adds the product's.</summary>
     public static bool IsKnown(string type) => Onboarding.Contains(type) || Activity.Contains(type) || Lifecycle.Contains(type);
 }

@@ -16,7 +16,7 @@ public static class OnboardingPipeline
 
     public static OnboardingChange Complete(OnboardingChange ruleChange, OnboardingCatalog catalog, DateTimeOffset now)
     {
-        var onboarding = LifecycleRules.RecordSignUp(ruleChange.After, ruleChange.Events).Record(ruleChange.Events);
+        var onboarding = LifecycleRules.RecordSignUp(ruleChange.After, ruleChange.Events).Record(ruleChange.Events, catalog.Activity);
         var events = new List<OnboardingEvent>(ruleChange.Events);
         for (var pass = 0; pass < MaxProgressPasses; pass++)
         {
@@ -26,7 +26,7 @@ public static class OnboardingPipeline
                 onboarding = progress.After;
                 break;
             }
-            onboarding = progress.After.Record(progress.Events);
+            onboarding = progress.After.Record(progress.Events, catalog.Activity);
             events.AddRange(progress.Events);
         }
         return new OnboardingChange(onboarding, events);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.Tutorials;
 
@@ -18,8 +19,16 @@ public sealed record OrganizationOnboarding(
     public static OrganizationOnboarding New(string organizationId) => new(
         organizationId, OnboardingState.NotStarted, ActivityCounters.Empty, ImmutableSortedDictionary<string, TutorialProgress>.Empty);
 
+    /// <summary>
+    /// Pins the organization to catalog <paramref name="version"/> once its onboarding has begun (its state is no longer
+    /// that of an organization that has done nothing); an organization already pinned keeps its version.
+    /// </summary>
+    public OrganizationOnboarding PinnedTo(int version) =>
+        State.CatalogVersion is null && State != OnboardingState.NotStarted ? this with { State = State with { CatalogVersion = version } } : this;
+
     /// <summary>Records events: every event counts towards its type's counter, activity moves the counters.</summary>
-    public OrganizationOnboarding Record(IEnumerable<OnboardingEvent> events) => this with { Activity = Activity.ApplyAll(events) };
+    public OrganizationOnboarding Record(IEnumerable<OnboardingEvent> events, ActivityCatalog activity) =>
+        this with { Activity = Activity.ApplyAll(events, activity) };
 }
 
 /// <summary>What a rule did: the organization afterwards and the events it caused (stored with it, atomically).</summary>

@@ -36,6 +36,18 @@ internal sealed class EventFields(JsonObject? data)
         Data["counts"] = json;
     }
 
+    public void SetCounts(IReadOnlyDictionary<string, long> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var json = new JsonObject();
+        foreach (var (name, count) in counts)
+        {
+            json[name] = count;
+        }
+        Data ??= [];
+        Data["counts"] = json;
+    }
+
     private static void Add(JsonObject json, string name, long? value)
     {
         if (value is { } count)

@@ -68,6 +68,18 @@ internal static partial class EventRules
             Require(counts.Events is null or >= 0 && counts.Teams is null or >= 0 && counts.Volunteers is null or >= 0 && counts.Assignments is null or >= 0,
                 "data.counts", "counts are ≥ 0");
         }
+        if (e is CatalogActivity activity)
+        {
+            Require(activity.ActivityType is not null && ActivityTypePattern().IsMatch(activity.ActivityType), "type",
+                "expected 1 to 64 lowercase letters, digits and underscores, starting with a letter");
+            Require(!EngineTypes.Contains(activity.ActivityType!), "type", $"'{activity.ActivityType}' is not product activity; use its typed event");
+        }
+        if (e is CatalogActivitySnapshot catalogSnapshot)
+        {
+            Require(catalogSnapshot.Counts is { Count: > 0 }, "data.counts", "at least one count");
+            Require(catalogSnapshot.Counts.All(c => ActivityTypePattern().IsMatch(c.Key)), "data.counts", "counter names are lowercase letters, digits and underscores");
+            Require(catalogSnapshot.Counts.Values.All(c => c >= 0), "data.counts", "counts are ≥ 0");
+        }
         if (data is not null)
         {
             // Measured the way the receiver measures: compact JSON, non-ASCII as its UTF-8 bytes.
@@ -75,6 +87,16 @@ internal static partial class EventRules
             Require(bytes <= MaxDataBytes, "data", $"{bytes} bytes as compact UTF-8 JSON, more than {MaxDataBytes}");
         }
     }
+
+    /// <summary>The types with their own meaning in the receiver, whatever its catalog.</summary>
+    private static readonly HashSet<string> EngineTypes = new(StringComparer.Ordinal)
+    {
+        EventTypes.WizardStarted, EventTypes.WizardStepCompleted, EventTypes.WizardCompleted, EventTypes.WizardSkipped,
+        EventTypes.SampleDataGenerated, EventTypes.SampleDataCleared, EventTypes.TutorialStarted, EventTypes.TutorialCompleted,
+        EventTypes.TutorialSkipped, EventTypes.FeatureUnlocked, EventTypes.VideoPlayed, EventTypes.VideoCompleted,
+        EventTypes.ChecklistTaskCompleted, EventTypes.ViewReports, EventTypes.OnboardingDismissed,
+        EventTypes.OrganizationCreated, EventTypes.ActivitySnapshot, EventTypes.OrganizationDeleted,
+    };
 
     private static void Require(bool condition, string field, string message)
     {
@@ -86,6 +108,9 @@ internal static partial class EventRules
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex OrganizationIdPattern();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_]{0,63}\z")]
+    private static partial Regex ActivityTypePattern();
 
     [GeneratedRegex(@"^[0-9]{1,4}\z")]
     private static partial Regex MajorVersionPattern();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Onboarding.Domain.Analytics;
-using Onboarding.Domain.Catalog;
 using Onboarding.Functions.Auth;
 using Onboarding.Functions.Http;
 
@@ -11,13 +9,9 @@ namespace Onboarding.Functions.Analytics;
 /// Cross-organization onboarding analytics for platform analysts, over ranges of UTC days (at most 366). Closed days
 /// come from their summaries, today is computed live; sample events never count. Read costs: README, "Analytics".
 /// </summary>
-public sealed class AnalyticsFunctions(
-    AnalyticsStore store, ExperimentAssignments experiments, InProgressWizards inProgress, OnboardingCatalog catalog, TimeProvider clock)
+public sealed class AnalyticsFunctions(AnalyticsRequests requests, AnalyticsAnswers answers, InProgressWizards inProgress, TimeProvider clock)
 {
     private const string Route = "analytics";
-
-    /// <summary>The funnel's step 0: sign-up, where onboarding starts.</summary>
-    private const string SignUpStepKey = "signed_up";
 
     /// <summary>
     /// Sign-up (step 0) and per wizard step: organizations that reached it, completed it, dropped out at it, the drop-off and the median step duration;
@@ -25,31 +19,18 @@ public sealed class AnalyticsFunctions(
     /// </summary>
     [Function("GetAnalyticsFunnel"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
-    [QueryParameter("experiment", "An experiment id: answer per variant of it too.")]
+    [QueryParameter("catalogVersion", AnalyticsRequests.CatalogVersionDescription, Type = "integer"), QueryParameter("experiment", AnalyticsRequests.ExperimentDescription)]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<FunnelView>, ProblemHttpResult>> Funnel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/funnel")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var experiment = AnalyticsQuery.Experiment(request, errors);
-        if (AnalyticsQuery.Range(request, errors) is not { } range || errors.Count > 0)
+        var (asked, problem) = await requests.ReadAsync(request, byVariant: true, cancellationToken);
+        if (asked is null)
         {
-            return Problems.Validation(errors);
+            return problem!;
         }
-        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
-        var variants = experiment is null ? null : await experiments.VariantsAsync(experiment, cancellationToken);
-        return TypedResults.Ok(new FunnelView(range.From, range.To, FunnelSteps(tally.Funnel), tally.Funnel.Dismissed, experiment,
-            variants?.Select(v =>
-            {
-                var funnel = tally.Funnel.Only(v.Value);
-                return new FunnelVariantView(v.Key, v.Value.Count, FunnelSteps(funnel), funnel.Dismissed);
-            }).ToList()));
+        return TypedResults.Ok(await answers.FunnelAsync(asked, cancellationToken));
     }
-
-    private List<FunnelStepView> FunnelSteps(WizardFunnel funnel) =>
-        [.. funnel.Steps(catalog.WizardStepCount).Prepend(funnel.SignUpStep()).Select(s =>
-            new FunnelStepView(s.Step, s.Step == 0 ? SignUpStepKey : catalog.WizardStep(s.Step)?.Key ?? s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                s.Reached, s.Completed, s.Dropped, s.DropOffPercent, s.DropOffPercentOfStarted, s.MedianDurationSeconds))];
 
     /// <summary>
     /// Count, average, median, p90, min and max of the wizard's completion minutes, and of the checklist's. With <c>experiment</c>,
@@ -57,33 +38,17 @@ public sealed class AnalyticsFunctions(
     /// </summary>
     [Function("GetAnalyticsCompletionTime"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
-    [QueryParameter("experiment", "An experiment id: answer per variant of it too.")]
+    [QueryParameter("catalogVersion", AnalyticsRequests.CatalogVersionDescription, Type = "integer"), QueryParameter("experiment", AnalyticsRequests.ExperimentDescription)]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<CompletionTimeView>, ProblemHttpResult>> CompletionTime(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/completion-time")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var experiment = AnalyticsQuery.Experiment(request, errors);
-        if (AnalyticsQuery.Range(request, errors) is not { } range || errors.Count > 0)
+        var (asked, problem) = await requests.ReadAsync(request, byVariant: true, cancellationToken);
+        if (asked is null)
         {
-            return Problems.Validation(errors);
+            return problem!;
         }
-        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
-        var tasks = catalog.ActiveTasks.Select(t => t.Id).ToList();
-        var variants = experiment is null ? null : (await experiments.VariantsAsync(experiment, cancellationToken)).Select(v =>
-        {
-            var only = tally.Only(v.Value);
-            var started = only.Funnel.Started;
-            var completed = only.Funnel.StartedAndCompleted(catalog.WizardStepCount);
-            return new CompletionVariantView(v.Key, v.Value.Count, started, completed, started == 0 ? null : Math.Round((double)completed / started, 4, MidpointRounding.AwayFromZero),
-                MinutesView.From(SummaryStatistics.From(only.WizardCompletionMinutes)), MinutesView.From(SummaryStatistics.From(only.Checklist.CompletionMinutes(tasks))));
-        }).ToList();
-        var comparison = variants is [var first, var second] && TwoProportionTest.Compare(first.Completed, first.Started, second.Completed, second.Started) is { } test
-            ? new ComparisonView([first.Variant, second.Variant], Math.Round(test.Z, 4, MidpointRounding.AwayFromZero), Math.Round(test.PValue, 4, MidpointRounding.AwayFromZero))
-            : null;
-        return TypedResults.Ok(new CompletionTimeView(range.From, range.To,
-            MinutesView.From(SummaryStatistics.From(tally.WizardCompletionMinutes)),
-            MinutesView.From(SummaryStatistics.From(tally.Checklist.CompletionMinutes(tasks))), experiment, variants, comparison));
+        return TypedResults.Ok(await answers.CompletionTimeAsync(asked, cancellationToken));
     }
 
     /// <summary>Per day, the organizations with any onboarding or activity event, the events by type and the distinct users; and the range's distinct users.</summary>
@@ -93,15 +58,12 @@ public sealed class AnalyticsFunctions(
     public async Task<Results<Ok<DailyActiveView>, ProblemHttpResult>> DailyActive(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/daily-active")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (AnalyticsQuery.Range(request, errors) is not { } range)
+        var (asked, problem) = await requests.ReadAsync(request, byVariant: false, cancellationToken);
+        if (asked is null)
         {
-            return Problems.Validation(errors);
+            return problem!;
         }
-        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
-        return TypedResults.Ok(new DailyActiveView(range.From, range.To,
-            [.. tally.Activity.Days(range.From, range.To).Select(d => new ActiveDayView(d.Day, d.ActiveOrganizations, d.EventsByType, d.ActiveUsers))],
-            tally.Activity.DistinctUsers(range.From, range.To)));
+        return TypedResults.Ok(await answers.DailyActiveAsync(asked, cancellationToken));
     }
 
     /// <summary>
@@ -110,29 +72,18 @@ public sealed class AnalyticsFunctions(
     /// </summary>
     [Function("GetAnalyticsChecklist"), Access(AccessLevel.PlatformAnalyst)]
     [QueryParameter("from", "The first UTC day (yyyy-MM-dd).", Required = true, Format = "date"), QueryParameter("to", "The last UTC day (yyyy-MM-dd), at most 366 days after from.", Required = true, Format = "date")]
-    [QueryParameter("experiment", "An experiment id: answer per variant of it too.")]
+    [QueryParameter("catalogVersion", AnalyticsRequests.CatalogVersionDescription, Type = "integer"), QueryParameter("experiment", AnalyticsRequests.ExperimentDescription)]
     [ProblemResponse(400, "validation_failed")]
     public async Task<Results<Ok<ChecklistAnalyticsView>, ProblemHttpResult>> Checklist(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/checklist")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var experiment = AnalyticsQuery.Experiment(request, errors);
-        if (AnalyticsQuery.Range(request, errors) is not { } range || errors.Count > 0)
+        var (asked, problem) = await requests.ReadAsync(request, byVariant: true, cancellationToken);
+        if (asked is null)
         {
-            return Problems.Validation(errors);
+            return problem!;
         }
-        var tally = await store.ReadAsync(range.From, range.To, cancellationToken);
-        var variants = experiment is null ? null : (await experiments.VariantsAsync(experiment, cancellationToken)).Select(v =>
-        {
-            var cohort = tally.Checklist.Only(v.Value);
-            return new ChecklistVariantView(v.Key, v.Value.Count, cohort.Organizations, ChecklistTasks(cohort));
-        }).ToList();
-        return TypedResults.Ok(new ChecklistAnalyticsView(range.From, range.To, tally.Checklist.Organizations, ChecklistTasks(tally.Checklist), experiment, variants));
+        return TypedResults.Ok(await answers.ChecklistAsync(asked, cancellationToken));
     }
-
-    private List<ChecklistTaskView> ChecklistTasks(ChecklistProgress progress) =>
-        [.. progress.Tasks(catalog.ActiveTasks.Select(t => t.Id)).Select(t =>
-            new ChecklistTaskView(t.TaskId, t.CompletedOrganizations, t.CompletedPercent, t.MedianMinutesFromWizardStart))];
 
     /// <summary>
     /// Organizations whose onboarding is stuck, more than <c>olderThanHours</c> (48) since it got there, newest first: signed

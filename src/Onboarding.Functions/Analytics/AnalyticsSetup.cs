@@ -31,6 +31,8 @@ public static class AnalyticsSetup
         services.AddSingleton<ExperimentAssignments>();
         services.AddSingleton<Organizations.ICommittedEventsObserver>(provider => provider.GetRequiredService<ExperimentAssignments>());
         services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<AnalyticsRequests>();
+        services.AddSingleton<AnalyticsAnswers>();
         services.AddSingleton<LegacyProjectionMigration>();
         services.AddSingleton<InProgressWizards>();
         services.AddSingleton<OrganizationsIndex>();

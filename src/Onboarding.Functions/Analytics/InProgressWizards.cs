@@ -36,7 +36,7 @@ public sealed record StalledWizard(
 /// every row read is checked against the organization's state.
 /// </summary>
 public sealed partial class InProgressWizards(
-    TableServiceClient tables, OrganizationStore organizations, OnboardingCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<InProgressWizards> logger)
+    TableServiceClient tables, OrganizationStore organizations, Catalog.CatalogVersions catalogs, IOptions<AnalyticsOptions> options, ILogger<InProgressWizards> logger)
 {
     /// <summary>Wizards in progress.</summary>
     public const string Partition = "wizard";
@@ -169,7 +169,7 @@ public sealed partial class InProgressWizards(
             return null;
         }
         var lastActivity = snapshot.StoredRows.Values.Select(r => r.Timestamp).Max();
-        var currentStep = entry.Stage == SignedUpPartition ? 0 : state.Wizard.CurrentStep(catalog.WizardStepCount);
+        var currentStep = entry.Stage == SignedUpPartition ? 0 : state.Wizard.CurrentStep((await catalogs.GetAsync(cancellationToken)).For(snapshot.Onboarding).WizardStepCount);
         return new StalledWizard(organizationId, entry.Stage, currentStep, entry.Since, state.SignedUpAt, lastActivity);
     }
 

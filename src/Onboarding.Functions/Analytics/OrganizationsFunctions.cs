@@ -10,7 +10,7 @@ namespace Onboarding.Functions.Analytics;
 /// Completion by organization for platform analysts: every organization with its completion, wizard status and times,
 /// from the organizations index the commit path keeps, so a page costs the same however many organizations exist.
 /// </summary>
-public sealed class OrganizationsFunctions(OrganizationsIndex index, OnboardingCatalog catalog)
+public sealed class OrganizationsFunctions(OrganizationsIndex index, Catalog.CatalogVersions catalogs)
 {
     /// <summary>
     /// Organizations by <c>sort</c> (<c>signedUpAt</c>, newest first, unknown sign-ups last; or <c>completionPercent</c>, highest first),
@@ -30,7 +30,8 @@ public sealed class OrganizationsFunctions(OrganizationsIndex index, OnboardingC
             return Problems.Validation(errors);
         }
         var (items, next) = await index.PageAsync(query.Partition, query.Status, query.From, query.Until, query.PageSize, query.Continuation, cancellationToken);
-        return TypedResults.Ok(new OrganizationsView(query.Sort, query.Status, [.. items.Select(i => OrganizationCompletionView.From(i, catalog))],
+        var versions = await catalogs.GetAsync(cancellationToken);
+        return TypedResults.Ok(new OrganizationsView(query.Sort, query.Status, [.. items.Select(i => OrganizationCompletionView.From(i, versions.For(i.Snapshot.Onboarding)))],
             next is null ? null : query.NextToken(next)));
     }
 }

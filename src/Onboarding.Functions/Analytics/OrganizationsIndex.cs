@@ -35,7 +35,7 @@ public sealed record IndexedOrganization(OrganizationSnapshot Snapshot, Organiza
 /// organization, checked against its state: a row left behind is deleted, a row whose status lags is rewritten.
 /// </summary>
 public sealed partial class OrganizationsIndex(
-    TableServiceClient tables, OrganizationStore organizations, OnboardingCatalog catalog, IOptions<AnalyticsOptions> options, ILogger<OrganizationsIndex> logger)
+    TableServiceClient tables, OrganizationStore organizations, Catalog.CatalogVersions catalogs, IOptions<AnalyticsOptions> options, ILogger<OrganizationsIndex> logger)
 {
     public const string BySignUp = "signup";
     public const string ByCompletion = "completion";
@@ -57,7 +57,7 @@ public sealed partial class OrganizationsIndex(
     public OrganizationEntry? EntryOf(OrganizationOnboarding onboarding) =>
         onboarding.State == OnboardingState.NotStarted && onboarding.Activity.EventTypeCounts.IsEmpty && onboarding.Tutorials.IsEmpty
             ? null
-            : new OrganizationEntry(onboarding.OrganizationId, onboarding.State.SignedUpAt, ChecklistView.From(onboarding, catalog).Percent, StatusOf(onboarding.State));
+            : new OrganizationEntry(onboarding.OrganizationId, onboarding.State.SignedUpAt, ChecklistView.From(onboarding, catalogs.Latest.For(onboarding)).Percent, StatusOf(onboarding.State));
 
     /// <summary>What a change from <paramref name="before"/> to <paramref name="after"/> does to the index; null when its entry stays the same.</summary>
     public OrganizationsIndexChange? Plan(OrganizationOnboarding before, OrganizationOnboarding after)
@@ -145,6 +145,7 @@ public sealed partial class OrganizationsIndex(
     {
         var organizationId = row.GetString("OrganizationId") ?? row.RowKey[(row.RowKey.IndexOf('|') + 1)..];
         var snapshot = await organizations.LoadAsync(organizationId, cancellationToken);
+        await catalogs.GetAsync(cancellationToken);
         if (EntryOf(snapshot.Onboarding) is not { } entry || entry.RowKey(row.PartitionKey) != row.RowKey)
         {
             // Left behind: the organization's current row has another key (it was written before the commit that moved it).

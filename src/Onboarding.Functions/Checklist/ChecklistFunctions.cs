@@ -21,7 +21,7 @@ public sealed class ChecklistFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, ChecklistView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, ChecklistView.From(snapshot.Onboarding, services.Updates.CatalogOf(snapshot)));
     }
 
     /// <summary>The answer to a manual completion: the checklist afterwards and the events the change caused.</summary>
@@ -35,9 +35,9 @@ public sealed class ChecklistFunctions(OnboardingServices services)
         CancellationToken cancellationToken)
     {
         var outcome = await services.Updates.ApplyAsync(orgId,
-            (onboarding, now) => ChecklistRules.CompleteManually(onboarding, services.Catalog, taskId, now),
+            (onboarding, catalog, now) => ChecklistRules.CompleteManually(onboarding, catalog, taskId, now),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
-            snapshot => new ChecklistChangeView(ChecklistView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+            snapshot => new ChecklistChangeView(ChecklistView.From(snapshot.Onboarding, outcome.Catalog), EventView.From(outcome.Events)));
     }
 }

@@ -90,7 +90,8 @@ public sealed class BrowserEvents(OnboardingCatalog catalog, Privacy.AnalyticsPs
     /// <summary>The event when the contract takes it and a browser may report its type; otherwise its errors, under <paramref name="prefix"/>.</summary>
     private OnboardingEvent? Validate(JsonObject stamped, string prefix, DateTimeOffset now, Dictionary<string, string[]> errors)
     {
-        var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog.WizardStepCount, pseudonyms.Current);
+        // A browser reports only engine types, the same in every catalog version: the catalog file's version is enough.
+        var validation = EventContract.ParseEvent(JsonSerializer.SerializeToElement(stamped), now, catalog, pseudonyms.Current);
         foreach (var group in validation.Problems.GroupBy(p => prefix + p.Field))
         {
             errors[group.Key] = [.. group.Select(p => p.Message)];

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Erasure;
 using Onboarding.Functions.Organizations;
 using Onboarding.Functions.Storage;
@@ -31,7 +32,7 @@ public sealed class EventIngestion(
     OrganizationStore store,
     OrganizationCommitter committer,
     OrganizationLocks locks,
-    OnboardingCatalog catalog,
+    CatalogVersions catalogs,
     OrganizationChanges changes,
     ProfileCache cache,
     OrganizationErasure erasure,
@@ -91,7 +92,7 @@ public sealed class EventIngestion(
                 while (next < events.Count)
                 {
                     var chunk = events.GetRange(next, Math.Min(chunkSize, events.Count - next));
-                    var commit = await CommitChunkAsync(organizationId, chunk, snapshot, cancellationToken);
+                    var commit = await CommitChunkAsync(organizationId, chunk, snapshot, await catalogs.GetAsync(cancellationToken), cancellationToken);
                     next += commit.Fitted;
                     chunkSize = commit.Fitted;
                     // The next chunk starts from what this one wrote, guarded by the ETags it got back, instead of reading again.
@@ -130,7 +131,7 @@ public sealed class EventIngestion(
     /// <paramref name="known"/> (what the previous chunk left) or a fresh read, through the committer:
     /// a concurrent change is retried over a fresh read, and events already stored are left out.
     /// </summary>
-    private Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CancellationToken cancellationToken)
+    private Task<ChunkCommit> CommitChunkAsync(string organizationId, List<OnboardingEvent> chunk, OrganizationSnapshot? known, CatalogSet versions, CancellationToken cancellationToken)
     {
         var alreadyStored = new Dictionary<string, OnboardingEvent>(StringComparer.Ordinal);
         List<OnboardingEvent> candidates = [];
@@ -144,7 +145,8 @@ public sealed class EventIngestion(
                 var slice = chunk.GetRange(0, take);
                 candidates = [.. slice.Where(e => !alreadyStored.ContainsKey(e.Id))];
                 duplicates = [.. slice.Where(e => alreadyStored.ContainsKey(e.Id)).Select(e => alreadyStored[e.Id])];
-                var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), catalog, clock.GetUtcNow());
+                var change = OnboardingPipeline.Complete(new OnboardingChange(snapshot.Onboarding, candidates), versions.For(snapshot.Onboarding), clock.GetUtcNow());
+                change = change with { After = change.After.PinnedTo(versions.CurrentVersion) };
                 return (change, store.PlanCommit(snapshot, change.After, change.Events));
             });
             var committed = candidates;

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Telemetry;
 
@@ -14,7 +15,7 @@ namespace Onboarding.Functions.Events;
 public sealed partial class IngestOnboardingEvents(
     EventIngestion ingestion,
     EventsQueue queues,
-    OnboardingCatalog catalog,
+    CatalogVersions catalogs,
     Privacy.AnalyticsPseudonyms pseudonyms,
     OnboardingMetrics metrics,
     TimeProvider clock,
@@ -26,11 +27,12 @@ public sealed partial class IngestOnboardingEvents(
     /// Functions host puts in its place (binding data from a JSON body replaces the message's, case-insensitively), so
     /// the log lines then name the event. It only labels log lines; nothing is decided by it.
     /// </summary>
+    /// <remarks>Events are read with the current catalog version's activity types; each organization's counters follow its own version.</remarks>
     [Function(nameof(IngestOnboardingEvents))]
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), catalog.WizardStepCount, pseudonyms.Current);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).Current, pseudonyms.Current);
         metrics.IngestionPhase("parse", clock.GetElapsedTime(started));
         metrics.EventsIngested("rejected", parsed.Rejected.Count);
         foreach (var rejected in parsed.Rejected)

@@ -26,7 +26,7 @@ namespace Onboarding.Functions.Export;
 /// A raw row is <c>{"rowKey", "updatedAt", "properties": {name: value}}</c>, values in their JSON form
 /// (dates ISO 8601, binary base64). The other tables hold nothing that is not derived from these rows.
 /// </summary>
-public sealed class OrganizationExport(TableServiceClient tables, OrganizationStore store, OnboardingCatalog catalog, IOptions<JsonOptions> json, TimeProvider clock)
+public sealed class OrganizationExport(TableServiceClient tables, OrganizationStore store, Catalog.CatalogVersions catalogs, IOptions<JsonOptions> json, TimeProvider clock)
 {
     public const int SchemaVersion = 1;
 
@@ -46,7 +46,7 @@ public sealed class OrganizationExport(TableServiceClient tables, OrganizationSt
         writer.WriteStartObject("profile");
         writer.WritePropertyName("overview");
         // Through an element: serializing into the writer would flush it synchronously, which the response refuses.
-        JsonSerializer.SerializeToElement(OverviewView.From(snapshot.Onboarding, catalog, clock.GetUtcNow()), json.Value.SerializerOptions).WriteTo(writer);
+        JsonSerializer.SerializeToElement(OverviewView.From(snapshot.Onboarding, (await catalogs.GetAsync(cancellationToken)).For(snapshot.Onboarding), clock.GetUtcNow()), json.Value.SerializerOptions).WriteTo(writer);
         writer.WriteStartArray("rows");
         foreach (var row in snapshot.StoredRows.Values.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {

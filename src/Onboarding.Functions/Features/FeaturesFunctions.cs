@@ -27,7 +27,7 @@ public sealed class FeaturesFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, FeaturesView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, FeaturesView.From(snapshot.Onboarding, services.Updates.CatalogOf(snapshot)));
     }
 
     /// <summary>The answer to the show-all switch: the features afterwards and the events the change caused.</summary>
@@ -44,9 +44,9 @@ public sealed class FeaturesFunctions(OnboardingServices services)
             return problem!;
         }
         var outcome = await services.Updates.ApplyAsync(orgId,
-            (onboarding, now) => FeatureRules.SetShowAll(onboarding, body.ShowAll, now),
+            (onboarding, _, now) => FeatureRules.SetShowAll(onboarding, body.ShowAll, now),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
-            snapshot => new FeaturesChangeView(FeaturesView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+            snapshot => new FeaturesChangeView(FeaturesView.From(snapshot.Onboarding, outcome.Catalog), EventView.From(outcome.Events)));
     }
 }

@@ -6,7 +6,7 @@ namespace Onboarding.Functions.Organizations;
 
 /// <summary>
 /// <see cref="ActivityCounters"/> ↔ the (org, <c>profile|activity</c>) row: one Int64 column per
-/// counter (<c>Counter_volunteers</c>) and per event type (<c>EventType_view_reports</c>).
+/// counter the catalog declares (<c>Counter_{name}</c>) and per event type (<c>EventType_view_reports</c>).
 /// </summary>
 public static class ActivityEntityMapper
 {

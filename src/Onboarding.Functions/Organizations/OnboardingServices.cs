@@ -1,7 +1,9 @@
 using Onboarding.Domain;
-using Onboarding.Domain.Catalog;
 
 namespace Onboarding.Functions.Organizations;
 
-/// <summary>What the onboarding functions need, as one constructor dependency.</summary>
-public sealed record OnboardingServices(OrganizationUpdates Updates, OnboardingCatalog Catalog, ITimeZoneDirectory TimeZones, TimeProvider Clock);
+/// <summary>
+/// What the onboarding functions need, as one constructor dependency. An organization's catalog version comes with what
+/// <see cref="OrganizationUpdates"/> read or changed (<see cref="OrganizationUpdates.CatalogOf"/>, <see cref="UpdateOutcome.Catalog"/>).
+/// </summary>
+public sealed record OnboardingServices(OrganizationUpdates Updates, ITimeZoneDirectory TimeZones, TimeProvider Clock);

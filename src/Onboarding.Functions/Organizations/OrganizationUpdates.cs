@@ -3,6 +3,7 @@ using Onboarding.Domain;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
+using Onboarding.Functions.Catalog;
 
 namespace Onboarding.Functions.Organizations;
 
@@ -10,6 +11,9 @@ namespace Onboarding.Functions.Organizations;
 public sealed record UpdateOutcome(OrganizationSnapshot Snapshot, IReadOnlyList<OnboardingEvent> Events, DomainError? Error = null, bool PreconditionFailed = false)
 {
     public bool Succeeded => Error is null && !PreconditionFailed;
+
+    /// <summary>The catalog version the organization is on after the change (the one the rule ran with, unless it moved it).</summary>
+    public OnboardingCatalog Catalog { get; init; } = null!;
 }
 
 /// <summary>
@@ -21,13 +25,14 @@ public sealed class OrganizationUpdates(
     OrganizationStore store,
     OrganizationCommitter committer,
     OrganizationLocks locks,
-    OnboardingCatalog catalog,
+    CatalogVersions catalogs,
     OrganizationChanges changes,
     TimeProvider clock)
 {
     private const int MaxAttempts = 8;
 
-    public delegate DomainResult<OnboardingChange> Rule(OrganizationOnboarding onboarding, DateTimeOffset now);
+    /// <summary>A rule over the organization and its catalog version (pinned, or the current one for an organization not pinned yet).</summary>
+    public delegate DomainResult<OnboardingChange> Rule(OrganizationOnboarding onboarding, OnboardingCatalog catalog, DateTimeOffset now);
 
     /// <summary>An attempt's outcome with the plan that committed it (none when nothing was written).</summary>
     private sealed record Decided(UpdateOutcome Outcome, ChangePlan? Plan = null);
@@ -40,8 +45,9 @@ public sealed class OrganizationUpdates(
     public async Task<UpdateOutcome> ApplyAsync(string organizationId, Rule rule, IfMatch? ifMatch, CancellationToken cancellationToken,
         IReadOnlyList<TableEntity>? alongside = null)
     {
+        var versions = await catalogs.GetAsync(cancellationToken);
         using var _ = await locks.AcquireAsync(organizationId, cancellationToken);
-        var decided = await committer.CommitAsync(organizationId, null, before => Decide(before, rule, ifMatch, alongside ?? []), new CommitPolicy<Decided>(MaxAttempts,
+        var decided = await committer.CommitAsync(organizationId, null, before => Decide(before, versions, rule, ifMatch, alongside ?? []), new CommitPolicy<Decided>(MaxAttempts,
             StopOnConflict: (_, attempt, before) =>
                 ifMatch is not null ? new Decided(new UpdateOutcome(before, [], PreconditionFailed: true))
                 : attempt >= MaxAttempts ? new Decided(new UpdateOutcome(before, [], new ConflictError("concurrent_update",
@@ -51,23 +57,25 @@ public sealed class OrganizationUpdates(
         {
             await changes.AfterCommitAsync([plan], decided.Outcome.Events, ProjectionFailure.LeaveToTheSweep, cancellationToken);
         }
-        return decided.Outcome;
+        return decided.Outcome with { Catalog = versions.For(decided.Outcome.Snapshot.Onboarding) };
     }
 
     /// <summary>One attempt: the rule over what was read, with the progress it makes, as the plan that stores it.</summary>
-    private CommitDecision<Decided> Decide(OrganizationSnapshot before, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside)
+    private CommitDecision<Decided> Decide(OrganizationSnapshot before, CatalogSet versions, Rule rule, IfMatch? ifMatch, IReadOnlyList<TableEntity> alongside)
     {
         if (ifMatch is not null && !ifMatch.Matches(before))
         {
             return new CommitDecision<Decided>.Answer(new Decided(new UpdateOutcome(before, [], PreconditionFailed: true)));
         }
         var now = clock.GetUtcNow();
-        var result = rule(before.Onboarding, now);
+        var result = rule(before.Onboarding, versions.For(before.Onboarding), now);
         if (!result.Succeeded)
         {
             return new CommitDecision<Decided>.Answer(new Decided(new UpdateOutcome(before, [], result.Error)));
         }
-        var change = OnboardingPipeline.Complete(result.Value!, catalog, now);
+        // A rule may move the organization to another version (an upgrade): progress is recorded with the version it is on then.
+        var change = OnboardingPipeline.Complete(result.Value!, versions.For(result.Value!.After), now);
+        change = change with { After = change.After.PinnedTo(versions.CurrentVersion) };
         IReadOnlyList<TableTransactionAction> actions =
             [.. store.PlanCommit(before, change.After, change.Events), .. alongside.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))];
         // Every event of an HTTP change is made here, so all of them are derived: none comes back with a redelivery.
@@ -75,17 +83,24 @@ public sealed class OrganizationUpdates(
         return new CommitDecision<Decided>.Write(plan, after => new Decided(new UpdateOutcome(after, change.Events), plan));
     }
 
-    /// <summary>Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete).</summary>
+    /// <summary>
+    /// Reads an organization, recording any progress it has made since it was last written (e.g. a task now complete, or
+    /// one a newly published version's criteria find met for an organization not pinned yet).
+    /// </summary>
     public async Task<OrganizationSnapshot> ReadAsync(string organizationId, CancellationToken cancellationToken)
     {
+        var versions = await catalogs.GetAsync(cancellationToken);
         var snapshot = await store.LoadAsync(organizationId, cancellationToken);
-        var progress = OnboardingPipeline.Complete(OnboardingChange.None(snapshot.Onboarding), catalog, clock.GetUtcNow());
+        var progress = OnboardingPipeline.Complete(OnboardingChange.None(snapshot.Onboarding), versions.For(snapshot.Onboarding), clock.GetUtcNow());
         if (progress.Events.Count == 0)
         {
             return snapshot;
         }
         // Something became complete since the last write: record it (exactly once, under the ETags).
-        var outcome = await ApplyAsync(organizationId, (onboarding, _) => OnboardingChange.None(onboarding), null, cancellationToken);
+        var outcome = await ApplyAsync(organizationId, (onboarding, _, _) => OnboardingChange.None(onboarding), null, cancellationToken);
         return outcome.Snapshot;
     }
+
+    /// <summary>The catalog version of a snapshot <see cref="ReadAsync"/> gave (pinned, or the current one).</summary>
+    public OnboardingCatalog CatalogOf(OrganizationSnapshot snapshot) => catalogs.Latest.For(snapshot.Onboarding);
 }

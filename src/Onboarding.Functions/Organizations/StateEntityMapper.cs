@@ -23,6 +23,7 @@ internal static class StateEntityMapper
         var entity = new TableEntity(organizationId, ProfileRows.State) { ["SchemaVersion"] = SchemaVersion };
         Set(entity, "SignedUpAt", state.SignedUpAt);
         Set(entity, "DismissedAt", state.DismissedAt);
+        Set(entity, "CatalogVersion", state.CatalogVersion);
         var wizard = state.Wizard;
         Set(entity, "WizardStartedAt", wizard.StartedAt);
         Set(entity, "WizardCompletedAt", wizard.CompletedAt);
@@ -98,7 +99,8 @@ internal static class StateEntityMapper
             entity.GetDateTimeOffset("SampleDataClearedAt"),
             entity.GetDateTimeOffset("SampleDataExpiredAt"),
             EntityJson.Read<SampleDataCounts?>(entity.GetString("SampleDataCounts"), null));
-        return new OnboardingState(wizard, checklist, features, sample, entity.GetDateTimeOffset("SignedUpAt"), entity.GetDateTimeOffset("DismissedAt"));
+        return new OnboardingState(wizard, checklist, features, sample, entity.GetDateTimeOffset("SignedUpAt"), entity.GetDateTimeOffset("DismissedAt"),
+            entity.GetInt32("CatalogVersion"));
     }
 
     private static string StepDataColumn(int step) => $"WizardStep{step}Data";

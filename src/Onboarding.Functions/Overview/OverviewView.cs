@@ -12,7 +12,8 @@ namespace Onboarding.Functions.Overview;
 /// The whole picture of an organization's onboarding, from one read of its profile rows. The
 /// completion percent is the checklist's: the share of active tasks complete (the wizard is one of them).
 /// <c>signedUpAt</c> is when onboarding started (the product's <c>organization_created</c>), <c>dismissedAt</c> when an
-/// admin dismissed it; both null when not.
+/// admin dismissed it; both null when not. <c>catalogVersion</c>: the catalog version the organization is pinned to (null
+/// until its onboarding begins; it then follows the current version).
 /// </summary>
 public sealed record OverviewView(
     string OrganizationId,
@@ -23,7 +24,8 @@ public sealed record OverviewView(
     ChecklistView Checklist,
     FeaturesView Features,
     TutorialsView Tutorials,
-    SampleDataView SampleData)
+    SampleDataView SampleData,
+    int? CatalogVersion)
 {
     public static OverviewView From(OrganizationOnboarding onboarding, OnboardingCatalog catalog, DateTimeOffset now)
     {
@@ -37,6 +39,7 @@ public sealed record OverviewView(
             checklist,
             FeaturesView.From(onboarding, catalog),
             TutorialsView.From(onboarding, catalog),
-            SampleDataView.From(onboarding.State.SampleData, now));
+            SampleDataView.From(onboarding.State.SampleData, now),
+            onboarding.State.CatalogVersion);
     }
 }

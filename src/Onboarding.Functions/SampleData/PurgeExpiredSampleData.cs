@@ -73,7 +73,7 @@ public sealed partial class PurgeExpiredSampleData(
         var expired = false;
         if (SampleDataRules.IsDue(state, now))
         {
-            var outcome = await updates.ApplyAsync(organizationId, (onboarding, at) => SampleDataRules.Expire(onboarding, at), null, cancellationToken);
+            var outcome = await updates.ApplyAsync(organizationId, (onboarding, _, at) => SampleDataRules.Expire(onboarding, at), null, cancellationToken);
             expired = outcome.Succeeded;
         }
         // Rows of sets indexed under this day or earlier: the expired set's, or ones a crash or a clear left.

@@ -44,7 +44,7 @@ public sealed partial class SampleDataService(
         var set = SampleDataGenerator.Generate(organizationId, TimeZoneOf(before.Onboarding), now);
         await store.IndexAsync(organizationId, expiresAt, cancellationToken);
         var outcome = await updates.ApplyAsync(organizationId,
-            (onboarding, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken,
+            (onboarding, _, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken,
             alongside: [.. SampleRows.ToEntities(organizationId, set, expiresAt)]);
         if (outcome.Succeeded)
         {
@@ -62,7 +62,7 @@ public sealed partial class SampleDataService(
     public async Task<UpdateOutcome> ClearAsync(string organizationId, IfMatch? ifMatch, CancellationToken cancellationToken)
     {
         DateTimeOffset? clearedExpiry = null;
-        var outcome = await updates.ApplyAsync(organizationId, (onboarding, now) =>
+        var outcome = await updates.ApplyAsync(organizationId, (onboarding, _, now) =>
         {
             clearedExpiry = onboarding.State.SampleData.ExpiresAt;
             return SampleDataRules.Clear(onboarding, now);

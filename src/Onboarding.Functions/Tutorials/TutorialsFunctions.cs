@@ -37,14 +37,14 @@ public sealed class TutorialsFunctions(OnboardingServices services)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, TutorialsView.From(snapshot.Onboarding, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, TutorialsView.From(snapshot.Onboarding, services.Updates.CatalogOf(snapshot)));
     }
 
     /// <summary>Starts a tutorial; after completion or skip this is a replay (progress reset, replay count + 1).</summary>
     [Function("StartTutorial"), Access(AccessLevel.OrgMember), ETagged, ProblemResponse(404, "tutorial_not_found")]
     public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/start")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
-        ApplyAsync(orgId, request, (o, now) => TutorialRules.Start(o, services.Catalog, tutorialId, now), cancellationToken);
+        ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.Start(o, catalog, tutorialId, now), cancellationToken);
 
     /// <summary>Records steps completed in the current run: never fewer than before, never more than the tutorial has (422).</summary>
     [Function("RecordTutorialProgress"), Access(AccessLevel.OrgMember), ETagged, AcceptsJson(typeof(ProgressRequest)), ProblemResponse(404, "tutorial_not_found")]
@@ -57,14 +57,14 @@ public sealed class TutorialsFunctions(OnboardingServices services)
         {
             return problem!;
         }
-        return await ApplyAsync(orgId, request, (o, now) => TutorialRules.RecordProgress(o, services.Catalog, tutorialId, body.StepsCompleted, now), cancellationToken);
+        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.RecordProgress(o, catalog, tutorialId, body.StepsCompleted, now), cancellationToken);
     }
 
     [Function("CompleteTutorial"), Access(AccessLevel.OrgMember), ETagged, ProblemResponse(404, "tutorial_not_found")]
     [ProblemResponse(409, "tutorial_already_completed", "tutorial_not_started", "tutorial_skipped")]
     public Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = TutorialRoute + "/complete")] HttpRequest request, string orgId, string tutorialId, CancellationToken cancellationToken) =>
-        ApplyAsync(orgId, request, (o, now) => TutorialRules.Complete(o, services.Catalog, tutorialId, now), cancellationToken);
+        ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.Complete(o, catalog, tutorialId, now), cancellationToken);
 
     /// <summary>Skips a tutorial, optionally saying which step was reached (default: the steps completed so far).</summary>
     [Function("SkipTutorial"), Access(AccessLevel.OrgMember), ETagged, AcceptsJson(typeof(SkipRequest), Required = false), ProblemResponse(404, "tutorial_not_found")]
@@ -82,7 +82,7 @@ public sealed class TutorialsFunctions(OnboardingServices services)
             }
             body = given;
         }
-        return await ApplyAsync(orgId, request, (o, now) => TutorialRules.Skip(o, services.Catalog, tutorialId, body.StepReached, now), cancellationToken);
+        return await ApplyAsync(orgId, request, (o, catalog, now) => TutorialRules.Skip(o, catalog, tutorialId, body.StepReached, now), cancellationToken);
     }
 
     private async Task<Results<Ok<TutorialChangeView>, ProblemHttpResult>> ApplyAsync(
@@ -90,6 +90,6 @@ public sealed class TutorialsFunctions(OnboardingServices services)
     {
         var outcome = await services.Updates.ApplyAsync(orgId, rule, ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows,
-            snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, services.Catalog), EventView.From(outcome.Events)));
+            snapshot => TutorialChangeView.From(TutorialsView.From(snapshot.Onboarding, outcome.Catalog), EventView.From(outcome.Events)));
     }
 }

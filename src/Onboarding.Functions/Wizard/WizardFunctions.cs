@@ -26,7 +26,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await services.Updates.ReadAsync(orgId, cancellationToken);
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, WizardView.From(snapshot.Onboarding.State.Wizard, services.Updates.CatalogOf(snapshot)));
     }
 
     /// <summary>Marks the wizard as opened (its first step's duration is measured from here); repeating it changes nothing.</summary>
@@ -34,7 +34,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> StartWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/start")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
-        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Start(onboarding, now),
+        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, _, now) => WizardRules.Start(onboarding, now),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
@@ -46,9 +46,10 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = Route + "/steps/{step}")] HttpRequest request, string orgId, string step,
         CancellationToken cancellationToken)
     {
-        if (!int.TryParse(step, out var number) || services.Catalog.WizardStep(number) is null)
+        // A number the organization's catalog version has no step for is refused by the rule, which knows that version.
+        if (!int.TryParse(step, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
-            return Problems.NotFound("wizard_step_not_found", $"The wizard has steps 1 to {services.Catalog.WizardStepCount}; there is no step '{step}'.");
+            return Problems.NotFound("wizard_step_not_found", $"The wizard's steps are numbered from 1; there is no step '{step}'.");
         }
         var (body, problem) = await JsonBody.ReadAsync(request, MaxStepBodyBytes, cancellationToken);
         if (problem is not null)
@@ -56,7 +57,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
             return problem;
         }
         var outcome = await services.Updates.ApplyAsync(orgId,
-            (onboarding, now) => WizardRules.SubmitStep(onboarding, services.Catalog, number, body, now, services.TimeZones),
+            (onboarding, catalog, now) => WizardRules.SubmitStep(onboarding, catalog, number, body, now, services.TimeZones),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         if (outcome.Succeeded && AsksForSampleData(body))
         {
@@ -69,7 +70,7 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     public async Task<Results<Ok<WizardChangeView>, ProblemHttpResult>> SkipWizard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/skip")] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
-        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, now) => WizardRules.Skip(onboarding, services.Catalog, now),
+        var outcome = await services.Updates.ApplyAsync(orgId, (onboarding, catalog, now) => WizardRules.Skip(onboarding, catalog, now),
             ConditionalRequests.IfMatch(request, Shows), cancellationToken);
         return ConditionalRequests.Respond(request.HttpContext.Response, outcome, Shows, snapshot => ChangeView(snapshot, outcome));
     }
@@ -90,5 +91,5 @@ public sealed class WizardFunctions(OnboardingServices services, SampleDataServi
     }
 
     private WizardChangeView ChangeView(OrganizationSnapshot snapshot, UpdateOutcome outcome) =>
-        new(WizardView.From(snapshot.Onboarding.State.Wizard, services.Catalog), EventView.From(outcome.Events));
+        new(WizardView.From(snapshot.Onboarding.State.Wizard, outcome.Catalog), EventView.From(outcome.Events));
 }

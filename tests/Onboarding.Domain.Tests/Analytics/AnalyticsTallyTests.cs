@@ -29,7 +29,7 @@ public sealed class AnalyticsTallyTests
         E("B", OnboardingEventTypes.WizardSkipped, Day0.AddDays(1).AddHours(1), e => e with { WizardStepDropped = 1 }),
         E("S", OnboardingEventTypes.WizardStarted, Day0, e => e with { IsSample = true }),
         Task("S", "x", Day0) with { IsSample = true },
-        E("C", OnboardingEventTypes.EventCreated, Day0.AddDays(1), e => e with { IsSample = true }),
+        E("C", "event_created", Day0.AddDays(1), e => e with { IsSample = true }),
     ];
 
     [Fact]

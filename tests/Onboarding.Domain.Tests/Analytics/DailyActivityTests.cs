@@ -10,11 +10,11 @@ public sealed class DailyActivityTests
     private static IReadOnlyList<OnboardingEvent> Events() =>
     [
         Event("A", OnboardingEventTypes.WizardStarted, "2026-03-14T08:00:00Z"),
-        Event("A", OnboardingEventTypes.TeamCreated, "2026-03-14T09:00:00Z"),
-        Event("B", OnboardingEventTypes.TeamCreated, "2026-03-14T23:59:59Z"),
+        Event("A", "team_created", "2026-03-14T09:00:00Z"),
+        Event("B", "team_created", "2026-03-14T23:59:59Z"),
         // 00:30 in Berlin on the 15th is still the 14th in UTC.
-        Event("C", OnboardingEventTypes.VolunteerAdded, "2026-03-15T00:30:00+01:00"),
-        Event("D", OnboardingEventTypes.VolunteerAdded, "2026-03-14T12:00:00Z") with { IsSample = true },
+        Event("C", "volunteer_added", "2026-03-15T00:30:00+01:00"),
+        Event("D", "volunteer_added", "2026-03-14T12:00:00Z") with { IsSample = true },
         Event("A", OnboardingEventTypes.ViewReports, "2026-03-16T10:00:00Z"),
     ];
 

@@ -14,7 +14,7 @@ namespace Onboarding.Domain.Tests.Checklist;
 public sealed class ChecklistProgressTests
 {
     private static readonly OnboardingCatalog Default = DefaultCatalog.Catalog;
-    private static readonly ActivityCountCriterion OneTeam = new(ActivityCounterNames.Teams, GreaterOrEqual, 1);
+    private static readonly ActivityCountCriterion OneTeam = new("teams", GreaterOrEqual, 1);
 
     [Fact]
     public void ANewOrganizationHasNothingToRecord()
@@ -30,7 +30,7 @@ public sealed class ChecklistProgressTests
     [Fact]
     public void CreatingTheFirstEventCompletesItsTaskWithOneEvent()
     {
-        var change = OnboardingProgress.Record(With(OnboardingEventTypes.EventCreated, 1), Default, Now);
+        var change = OnboardingProgress.Record(With("event_created", 1), Default, Now);
 
         var completed = Assert.Single(change.Events);
         Assert.Equal(OnboardingEventTypes.ChecklistTaskCompleted, completed.Type);
@@ -53,10 +53,10 @@ public sealed class ChecklistProgressTests
     [Fact]
     public void RecordingItsOwnResultAgainCausesNothing()
     {
-        var first = OnboardingProgress.Record(EverythingDone().With(OnboardingEventTypes.EventCreated, 10), Default, Now);
+        var first = OnboardingProgress.Record(EverythingDone().With("event_created", 10), Default, Now);
 
         var again = OnboardingProgress.Record(first.After, Default, Now.AddMinutes(1));
-        var afterItsEventsAreRecorded = OnboardingProgress.Record(first.After.Record(first.Events), Default, Now.AddMinutes(2));
+        var afterItsEventsAreRecorded = OnboardingProgress.Record(first.After.Record(first.Events, DefaultCatalog.Catalog.Activity), Default, Now.AddMinutes(2));
 
         Assert.NotEmpty(first.Events);
         Assert.Empty(again.Events);
@@ -67,8 +67,8 @@ public sealed class ChecklistProgressTests
     [Fact]
     public void AStickyTaskStaysCompleteWhenItsCounterDrops()
     {
-        var recorded = OnboardingProgress.Record(With(OnboardingEventTypes.VolunteerAdded, 3), Default, Now).After;
-        var fewer = recorded.With(OnboardingEventTypes.VolunteerDeleted, 2);
+        var recorded = OnboardingProgress.Record(With("volunteer_added", 3), Default, Now).After;
+        var fewer = recorded.With("volunteer_deleted", 2);
 
         var change = OnboardingProgress.Record(fewer, Default, Now.AddDays(1));
 
@@ -83,9 +83,9 @@ public sealed class ChecklistProgressTests
     public void ANonStickyTaskIsCompleteOnlyWhileItsCriteriaHold()
     {
         var catalog = WithTasks(Task("keep_a_team", OneTeam, sticky: false));
-        var completed = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), catalog, Now).After;
+        var completed = OnboardingProgress.Record(With("team_created", 1), catalog, Now).After;
 
-        var lapsed = OnboardingProgress.Record(completed.With(OnboardingEventTypes.TeamDeleted, 1), catalog, Now.AddDays(1));
+        var lapsed = OnboardingProgress.Record(completed.With("team_deleted", 1), catalog, Now.AddDays(1));
 
         Assert.Empty(lapsed.Events);
         Assert.Empty(lapsed.After.State.Checklist.CompletedTasks);
@@ -96,10 +96,10 @@ public sealed class ChecklistProgressTests
     public void ANonStickyTaskCompletedAgainGetsANewTimeAndANewEvent()
     {
         var catalog = WithTasks(Task("keep_a_team", OneTeam, sticky: false));
-        var completed = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), catalog, Now).After;
-        var lapsed = OnboardingProgress.Record(completed.With(OnboardingEventTypes.TeamDeleted, 1), catalog, Now.AddDays(1)).After;
+        var completed = OnboardingProgress.Record(With("team_created", 1), catalog, Now).After;
+        var lapsed = OnboardingProgress.Record(completed.With("team_deleted", 1), catalog, Now.AddDays(1)).After;
 
-        var again = OnboardingProgress.Record(lapsed.With(OnboardingEventTypes.TeamCreated, 1), catalog, Now.AddDays(2));
+        var again = OnboardingProgress.Record(lapsed.With("team_created", 1), catalog, Now.AddDays(2));
 
         Assert.Equal("keep_a_team", Assert.Single(again.Events).DataString("taskId"));
         Assert.Equal(Now.AddDays(2), again.After.State.Checklist.CompletedTasks["keep_a_team"]);
@@ -125,7 +125,7 @@ public sealed class ChecklistProgressTests
     public void TheChecklistCompletionTimeIsSetOnlyOnce()
     {
         var completed = OnboardingProgress.Record(EverythingDone(), Default, Now).After;
-        var emptied = completed.With(OnboardingEventTypes.EventDeleted, 1).With(OnboardingEventTypes.TeamDeleted, 1);
+        var emptied = completed.With("event_deleted", 1).With("team_deleted", 1);
 
         var later = OnboardingProgress.Record(emptied, Default, Now.AddDays(3));
 
@@ -136,9 +136,9 @@ public sealed class ChecklistProgressTests
     public void TheChecklistStaysCompletedWhenANonStickyTaskLapsesAfterwards()
     {
         var catalog = WithTasks(Task("keep_a_team", OneTeam, sticky: false));
-        var completed = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), catalog, Now).After;
+        var completed = OnboardingProgress.Record(With("team_created", 1), catalog, Now).After;
 
-        var lapsed = OnboardingProgress.Record(completed.With(OnboardingEventTypes.TeamDeleted, 1), catalog, Now.AddDays(1)).After;
+        var lapsed = OnboardingProgress.Record(completed.With("team_deleted", 1), catalog, Now.AddDays(1)).After;
 
         var view = ChecklistView.From(lapsed, catalog);
         Assert.Equal(Now, view.CompletedAt);
@@ -160,8 +160,8 @@ public sealed class ChecklistProgressTests
     {
         var catalog = WithTasks(
             Task("add_team", OneTeam, order: 1),
-            Task("create_event", new ActivityCountCriterion(ActivityCounterNames.Events, GreaterOrEqual, 1), order: 2, isActive: false));
-        var onboarding = With(OnboardingEventTypes.TeamCreated, 1).With(OnboardingEventTypes.EventCreated, 1);
+            Task("create_event", new ActivityCountCriterion("events", GreaterOrEqual, 1), order: 2, isActive: false));
+        var onboarding = With("team_created", 1).With("event_created", 1);
 
         var change = OnboardingProgress.Record(onboarding, catalog, Now);
 
@@ -220,7 +220,7 @@ public sealed class ChecklistProgressTests
     [Fact]
     public void TheViewShowsEachTasksCompletionAndProgress()
     {
-        var onboarding = OnboardingProgress.Record(With(OnboardingEventTypes.EventCreated, 1).With(OnboardingEventTypes.VolunteerAdded, 2), Default, Now).After;
+        var onboarding = OnboardingProgress.Record(With("event_created", 1).With("volunteer_added", 2), Default, Now).After;
 
         var tasks = ChecklistView.From(onboarding, Default).Tasks.ToDictionary(t => t.Id);
 
@@ -267,7 +267,7 @@ public sealed class ChecklistProgressTests
     {
         var catalog = WithTasks(Task("hidden", OneTeam, isActive: false));
 
-        var change = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), catalog, Now);
+        var change = OnboardingProgress.Record(With("team_created", 1), catalog, Now);
 
         Assert.Null(change.After.State.Checklist.CompletedAt);
     }
@@ -278,10 +278,10 @@ public sealed class ChecklistProgressTests
         var wizard = WizardState.NotStarted with { StartedAt = Now.AddDays(-2), CompletedAt = wizardCompletedAt ?? Now.AddDays(-2) };
         var onboarding = New() with { State = New().State with { Wizard = wizard } };
         return onboarding
-            .With(OnboardingEventTypes.EventCreated, 1)
-            .With(OnboardingEventTypes.TeamCreated, 1)
-            .With(OnboardingEventTypes.VolunteerAdded, 3)
-            .With(OnboardingEventTypes.AssignmentCreated, 1)
+            .With("event_created", 1)
+            .With("team_created", 1)
+            .With("volunteer_added", 3)
+            .With("assignment_created", 1)
             .With(OnboardingEventTypes.ViewReports, viewReports ? 1 : 0);
     }
 }

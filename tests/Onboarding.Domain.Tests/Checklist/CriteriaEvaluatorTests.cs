@@ -14,9 +14,9 @@ public sealed class CriteriaEvaluatorTests
 {
     private const int WizardSteps = 5;
 
-    private static readonly ActivityCountCriterion OneEvent = new(ActivityCounterNames.Events, GreaterOrEqual, 1);
-    private static readonly ActivityCountCriterion OneTeam = new(ActivityCounterNames.Teams, GreaterOrEqual, 1);
-    private static readonly ActivityCountCriterion OneAssignment = new(ActivityCounterNames.Assignments, GreaterOrEqual, 1);
+    private static readonly ActivityCountCriterion OneEvent = new("events", GreaterOrEqual, 1);
+    private static readonly ActivityCountCriterion OneTeam = new("teams", GreaterOrEqual, 1);
+    private static readonly ActivityCountCriterion OneAssignment = new("assignments", GreaterOrEqual, 1);
 
     /// <summary>Each operator against a threshold of 3, with an actual value below, at and above it.</summary>
     public static TheoryData<ComparisonOperator, int, bool> Comparisons => new()
@@ -32,9 +32,9 @@ public sealed class CriteriaEvaluatorTests
     [MemberData(nameof(Comparisons))]
     public void ActivityCountComparesItsCounterWithTheThreshold(ComparisonOperator comparison, int volunteers, bool expected)
     {
-        var onboarding = With(OnboardingEventTypes.VolunteerAdded, volunteers);
+        var onboarding = With("volunteer_added", volunteers);
 
-        var met = Evaluate(onboarding).IsMet(new ActivityCountCriterion(ActivityCounterNames.Volunteers, comparison, 3));
+        var met = Evaluate(onboarding).IsMet(new ActivityCountCriterion("volunteers", comparison, 3));
 
         Assert.Equal(expected, met);
     }
@@ -77,7 +77,7 @@ public sealed class CriteriaEvaluatorTests
     [Fact]
     public void ActivityCountReadsOnlyTheCounterItNames()
     {
-        var onboarding = With(OnboardingEventTypes.VolunteerAdded, 5);
+        var onboarding = With("volunteer_added", 5);
 
         Assert.False(Evaluate(onboarding).IsMet(OneTeam));
     }
@@ -97,8 +97,8 @@ public sealed class CriteriaEvaluatorTests
     {
         var both = new CompositeAndCriterion([OneEvent, OneTeam]);
 
-        Assert.False(Evaluate(With(OnboardingEventTypes.EventCreated, 1)).IsMet(both));
-        Assert.True(Evaluate(With(OnboardingEventTypes.EventCreated, 1).With(OnboardingEventTypes.TeamCreated, 1)).IsMet(both));
+        Assert.False(Evaluate(With("event_created", 1)).IsMet(both));
+        Assert.True(Evaluate(With("event_created", 1).With("team_created", 1)).IsMet(both));
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class CriteriaEvaluatorTests
         var either = new CompositeOrCriterion([OneEvent, OneTeam]);
 
         Assert.False(Evaluate(New()).IsMet(either));
-        Assert.True(Evaluate(With(OnboardingEventTypes.TeamCreated, 1)).IsMet(either));
+        Assert.True(Evaluate(With("team_created", 1)).IsMet(either));
     }
 
     [Fact]
@@ -115,9 +115,9 @@ public sealed class CriteriaEvaluatorTests
     {
         var criterion = new CompositeAndCriterion([new CompositeOrCriterion([OneEvent, OneTeam]), OneAssignment]);
 
-        Assert.False(Evaluate(With(OnboardingEventTypes.AssignmentCreated, 1)).IsMet(criterion));
-        Assert.False(Evaluate(With(OnboardingEventTypes.TeamCreated, 1)).IsMet(criterion));
-        Assert.True(Evaluate(With(OnboardingEventTypes.TeamCreated, 1).With(OnboardingEventTypes.AssignmentCreated, 1)).IsMet(criterion));
+        Assert.False(Evaluate(With("assignment_created", 1)).IsMet(criterion));
+        Assert.False(Evaluate(With("team_created", 1)).IsMet(criterion));
+        Assert.True(Evaluate(With("team_created", 1).With("assignment_created", 1)).IsMet(criterion));
     }
 
     [Fact]
@@ -125,9 +125,9 @@ public sealed class CriteriaEvaluatorTests
     {
         var criterion = new CompositeOrCriterion([new CompositeAndCriterion([OneEvent, OneTeam]), OneAssignment]);
 
-        Assert.False(Evaluate(With(OnboardingEventTypes.EventCreated, 1)).IsMet(criterion));
-        Assert.True(Evaluate(With(OnboardingEventTypes.EventCreated, 1).With(OnboardingEventTypes.TeamCreated, 1)).IsMet(criterion));
-        Assert.True(Evaluate(With(OnboardingEventTypes.AssignmentCreated, 1)).IsMet(criterion));
+        Assert.False(Evaluate(With("event_created", 1)).IsMet(criterion));
+        Assert.True(Evaluate(With("event_created", 1).With("team_created", 1)).IsMet(criterion));
+        Assert.True(Evaluate(With("assignment_created", 1)).IsMet(criterion));
     }
 
     [Fact]
@@ -140,13 +140,13 @@ public sealed class CriteriaEvaluatorTests
         }
 
         Assert.False(Evaluate(New()).IsMet(criterion));
-        Assert.True(Evaluate(With(OnboardingEventTypes.EventCreated, 1)).IsMet(criterion));
+        Assert.True(Evaluate(With("event_created", 1)).IsMet(criterion));
     }
 
     [Fact]
     public void AManualCriterionIsNeverMetByEvaluation()
     {
-        var busy = With(OnboardingEventTypes.EventCreated, 10).With(OnboardingEventTypes.ViewReports, 10);
+        var busy = With("event_created", 10).With(OnboardingEventTypes.ViewReports, 10);
 
         Assert.False(Evaluate(busy).IsMet(new ManualCriterion()));
         Assert.False(Evaluate(busy).IsMet(new CompositeOrCriterion([new ManualCriterion()])));
@@ -155,26 +155,26 @@ public sealed class CriteriaEvaluatorTests
     [Fact]
     public void ACountingCriterionReportsItsCountAgainstItsThreshold()
     {
-        var onboarding = With(OnboardingEventTypes.VolunteerAdded, 2).With(OnboardingEventTypes.ViewReports, 1);
+        var onboarding = With("volunteer_added", 2).With(OnboardingEventTypes.ViewReports, 1);
 
-        Assert.Equal(new CriterionProgress(2, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion(ActivityCounterNames.Volunteers, GreaterOrEqual, 3)));
+        Assert.Equal(new CriterionProgress(2, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion("volunteers", GreaterOrEqual, 3)));
         Assert.Equal(new CriterionProgress(1, 4), Evaluate(onboarding).Progress(new EventCountCriterion(OnboardingEventTypes.ViewReports, GreaterOrEqual, 4)));
     }
 
     [Fact]
     public void ACountingCriterionReportsItsRealCountPastTheThreshold()
     {
-        var onboarding = With(OnboardingEventTypes.VolunteerAdded, 7);
+        var onboarding = With("volunteer_added", 7);
 
-        Assert.Equal(new CriterionProgress(7, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion(ActivityCounterNames.Volunteers, GreaterOrEqual, 3)));
+        Assert.Equal(new CriterionProgress(7, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion("volunteers", GreaterOrEqual, 3)));
     }
 
     [Fact]
     public void AStrictlyGreaterCriterionTargetsTheFirstCountThatMeetsIt()
     {
-        var onboarding = With(OnboardingEventTypes.TeamCreated, 2);
+        var onboarding = With("team_created", 2);
 
-        Assert.Equal(new CriterionProgress(2, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion(ActivityCounterNames.Teams, Greater, 2)));
+        Assert.Equal(new CriterionProgress(2, 3), Evaluate(onboarding).Progress(new ActivityCountCriterion("teams", Greater, 2)));
     }
 
     [Fact]
@@ -192,8 +192,8 @@ public sealed class CriteriaEvaluatorTests
         var criterion = new CompositeAndCriterion([OneEvent, new CompositeOrCriterion([OneTeam, OneAssignment]), new ManualCriterion()]);
 
         Assert.Equal(new CriterionProgress(0, 3), Evaluate(New()).Progress(criterion));
-        Assert.Equal(new CriterionProgress(2, 3), Evaluate(With(OnboardingEventTypes.EventCreated, 1).With(OnboardingEventTypes.TeamCreated, 1)).Progress(criterion));
-        Assert.Equal(new CriterionProgress(1, 2), Evaluate(With(OnboardingEventTypes.AssignmentCreated, 1)).Progress(new CompositeOrCriterion([OneEvent, OneAssignment])));
+        Assert.Equal(new CriterionProgress(2, 3), Evaluate(With("event_created", 1).With("team_created", 1)).Progress(criterion));
+        Assert.Equal(new CriterionProgress(1, 2), Evaluate(With("assignment_created", 1)).Progress(new CompositeOrCriterion([OneEvent, OneAssignment])));
     }
 
     [Fact]

@@ -11,14 +11,14 @@ namespace Onboarding.Domain.Tests.Checklist;
 public sealed class ManualTaskTests
 {
     private static readonly OnboardingCatalog Catalog = WithTasks(
-        Task("add_team", new ActivityCountCriterion(ActivityCounterNames.Teams, ComparisonOperator.GreaterOrEqual, 1), order: 1),
+        Task("add_team", new ActivityCountCriterion("teams", ComparisonOperator.GreaterOrEqual, 1), order: 1),
         Task("book_a_call", new ManualCriterion(), order: 2),
         Task("old_manual", new ManualCriterion(), order: 3, isActive: false));
 
     [Fact]
     public void ActivityNeverCompletesAManualTask()
     {
-        var busy = With(OnboardingEventTypes.TeamCreated, 50).With(OnboardingEventTypes.ViewReports, 50);
+        var busy = With("team_created", 50).With(OnboardingEventTypes.ViewReports, 50);
 
         var change = OnboardingProgress.Record(busy, Catalog, Now);
 
@@ -63,7 +63,7 @@ public sealed class ManualTaskTests
     [Fact]
     public void CompletingTheLastOpenTaskByHandCompletesTheChecklist()
     {
-        var withTeam = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), Catalog, Now).After;
+        var withTeam = OnboardingProgress.Record(With("team_created", 1), Catalog, Now).After;
 
         var change = ChecklistRules.CompleteManually(withTeam, Catalog, "book_a_call", Now.AddHours(1)).Value!;
 

@@ -1,3 +1,4 @@
+using Onboarding.Domain.Catalog;
 using System.Text;
 using System.Text.Json;
 using Onboarding.Domain.Events;
@@ -13,7 +14,7 @@ public sealed class EventAttributionTests
     private static EventValidation Read(System.Text.Json.Nodes.JsonObject json, Pseudonyms? pseudonyms = null)
     {
         using var document = JsonDocument.Parse(json.ToJsonString());
-        return EventContract.ParseEvent(document.RootElement, Now, WizardSteps, pseudonyms ?? Keyed);
+        return EventContract.ParseEvent(document.RootElement, Now, DefaultCatalog.Catalog, pseudonyms ?? Keyed);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class EventAttributionTests
     {
         using var document = JsonDocument.Parse(EventOfType("view_reports").With("userId", "u-7").ToJsonString());
 
-        var read = EventContract.ParseEvent(document.RootElement, Now, WizardSteps);
+        var read = EventContract.ParseEvent(document.RootElement, Now, DefaultCatalog.Catalog);
 
         Assert.Null(read.Event);
         Assert.Contains(read.Problems, p => p.Field == "userId");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 
 namespace Onboarding.Domain.Tests.Events;
@@ -8,8 +9,6 @@ namespace Onboarding.Domain.Tests.Events;
 /// <summary>Valid wire events to start from, and the calls every event test makes, at one fixed clock.</summary>
 internal static class EventSamples
 {
-    public const int WizardSteps = 5;
-
     public static DateTimeOffset Now { get; } = new(2026, 3, 14, 9, 30, 0, TimeSpan.Zero);
 
     public static JsonObject StepCompleted(string id = "evt-1") => new()
@@ -49,10 +48,10 @@ internal static class EventSamples
     public static EventValidation ValidateText(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return EventContract.ParseEvent(document.RootElement, Now, WizardSteps);
+        return EventContract.ParseEvent(document.RootElement, Now, DefaultCatalog.Catalog);
     }
 
-    public static ParsedMessage ParseMessage(string text) => EventMessageParser.Parse(text, Now, WizardSteps);
+    public static ParsedMessage ParseMessage(string text) => EventMessageParser.Parse(text, Now, DefaultCatalog.Catalog);
 
     public static string Envelope(params JsonObject[] events) => new JsonObject { ["version"] = 1, ["events"] = new JsonArray(events) }.ToJsonString();
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using static Onboarding.Domain.Tests.Events.EventSamples;
 
@@ -13,10 +14,10 @@ public sealed class EventToJsonTests
         var events = new[]
         {
             new OnboardingEvent("a-1", "org-1", OnboardingEventTypes.ViewReports, now.AddMinutes(-1)),
-            new OnboardingEvent("a-2", "org-2", OnboardingEventTypes.VolunteerAdded, now.AddMinutes(-2), IsSample: true),
+            new OnboardingEvent("a-2", "org-2", "volunteer_added", now.AddMinutes(-2), IsSample: true),
         };
 
-        var parsed = EventMessageParser.Parse(EventContract.ToBatchMessage(events), now, 5);
+        var parsed = EventMessageParser.Parse(EventContract.ToBatchMessage(events), now, DefaultCatalog.Catalog);
 
         Assert.Null(parsed.MessageError);
         Assert.Empty(parsed.Rejected);
@@ -59,7 +60,7 @@ public sealed class EventToJsonTests
     [Fact]
     public void SampleActivityIsWrittenAsSample()
     {
-        var e = new OnboardingEvent("evt-9", "org-42", OnboardingEventTypes.TeamCreated, Now, IsSample: true);
+        var e = new OnboardingEvent("evt-9", "org-42", "team_created", Now, IsSample: true);
 
         var json = EventContract.ToJson(e);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using static Onboarding.Domain.Tests.Events.EventSamples;
 
@@ -13,7 +14,7 @@ public sealed class EventTypeRuleTests
         var e = Validate(Snapshot(new JsonObject { ["teams"] = 2, ["volunteers"] = 0 })).Event;
 
         Assert.NotNull(e);
-        var counters = ActivityCounters.Empty.Apply(e);
+        var counters = ActivityCounters.Empty.Apply(e, DefaultCatalog.Catalog.Activity);
         Assert.Equal((2L, 0L, 0L), (counters.Counter("teams"), counters.Counter("volunteers"), counters.Counter("events")));
         Assert.Equal(e.Timestamp, counters.SnapshotAt);
     }
@@ -69,10 +70,10 @@ public sealed class EventTypeRuleTests
     }
 
     [Theory]
-    [InlineData(OnboardingEventTypes.EventCreated)]
-    [InlineData(OnboardingEventTypes.TeamDeleted)]
-    [InlineData(OnboardingEventTypes.VolunteerAdded)]
-    [InlineData(OnboardingEventTypes.AssignmentDeleted)]
+    [InlineData("event_created")]
+    [InlineData("team_deleted")]
+    [InlineData("volunteer_added")]
+    [InlineData("assignment_deleted")]
     public void CreationAndDeletionActivityMayBeSampleData(string type)
     {
         var e = Validate(EventOfType(type).With("isSample", true)).Event;

@@ -17,7 +17,7 @@ public sealed class FeatureUnlockTests
     [Fact]
     public void ReachingAMilestoneUnlocksTheFeatureWithOneEvent()
     {
-        var change = OnboardingProgress.Record(With(OnboardingEventTypes.EventCreated, 5), Default, Now);
+        var change = OnboardingProgress.Record(With("event_created", 5), Default, Now);
 
         var unlocked = Assert.Single(change.Events, e => e.Type == OnboardingEventTypes.FeatureUnlocked);
         Assert.Equal((Id, Now), (unlocked.OrganizationId, unlocked.Timestamp));
@@ -31,7 +31,7 @@ public sealed class FeatureUnlockTests
     {
         var snapshot = Event(OnboardingEventTypes.ActivitySnapshot) with { Data = new JsonObject { ["counts"] = new JsonObject { ["events"] = 8L } } };
 
-        var change = OnboardingProgress.Record(New().Record([snapshot]), Default, Now);
+        var change = OnboardingProgress.Record(New().Record([snapshot], DefaultCatalog.Catalog.Activity), Default, Now);
 
         var unlocked = Assert.Single(change.Events, e => e.Type == OnboardingEventTypes.FeatureUnlocked);
         Assert.Equal((5L, 8L), (unlocked.DataNumber("threshold"), unlocked.DataNumber("currentCount")));
@@ -40,7 +40,7 @@ public sealed class FeatureUnlockTests
     [Fact]
     public void BelowItsMilestoneAFeatureStaysLocked()
     {
-        var change = OnboardingProgress.Record(With(OnboardingEventTypes.EventCreated, 4), Default, Now);
+        var change = OnboardingProgress.Record(With("event_created", 4), Default, Now);
 
         Assert.DoesNotContain(change.Events, e => e.Type == OnboardingEventTypes.FeatureUnlocked);
         Assert.Empty(change.After.State.Features.Unlocked);
@@ -59,8 +59,8 @@ public sealed class FeatureUnlockTests
     [Fact]
     public void AFeatureUnlocksOnlyOnce()
     {
-        var first = OnboardingProgress.Record(With(OnboardingEventTypes.AssignmentCreated, 1), Default, Now);
-        var moreActivity = first.After.Record(first.Events).With(OnboardingEventTypes.AssignmentCreated, 5);
+        var first = OnboardingProgress.Record(With("assignment_created", 1), Default, Now);
+        var moreActivity = first.After.Record(first.Events, DefaultCatalog.Catalog.Activity).With("assignment_created", 5);
 
         var later = OnboardingProgress.Record(moreActivity, Default, Now.AddDays(1));
 
@@ -71,9 +71,9 @@ public sealed class FeatureUnlockTests
     [Fact]
     public void AnUnlockedFeatureIsNeverLockedAgain()
     {
-        var unlocked = OnboardingProgress.Record(With(OnboardingEventTypes.AssignmentCreated, 1), Default, Now).After;
+        var unlocked = OnboardingProgress.Record(With("assignment_created", 1), Default, Now).After;
 
-        var change = OnboardingProgress.Record(unlocked.With(OnboardingEventTypes.AssignmentDeleted, 1), Default, Now.AddDays(1));
+        var change = OnboardingProgress.Record(unlocked.With("assignment_deleted", 1), Default, Now.AddDays(1));
 
         Assert.Equal(Now, change.After.State.Features.Unlocked["manual_editing"]);
         var view = FeaturesView.From(change.After, Default);
@@ -95,12 +95,12 @@ public sealed class FeatureUnlockTests
     [Fact]
     public void ATaskThatReadsUnlockedFeaturesCompletesInTheSamePassAsTheUnlock()
     {
-        var catalog = WithFeatures(Feature("team_tools", MilestoneKind.ActivityCount, ActivityCounterNames.Teams, 1)) with
+        var catalog = WithFeatures(Feature("team_tools", MilestoneKind.ActivityCount, "teams", 1)) with
         {
             ChecklistTasks = [Task("discover_a_feature", new StateCheckCriterion("features.unlocked", ComparisonOperator.GreaterOrEqual, 1))],
         };
 
-        var first = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 1), catalog, Now);
+        var first = OnboardingProgress.Record(With("team_created", 1), catalog, Now);
         var second = OnboardingProgress.Record(first.After, catalog, Now.AddMinutes(1));
 
         Assert.Equal([OnboardingEventTypes.FeatureUnlocked, OnboardingEventTypes.ChecklistTaskCompleted], first.Events.Select(e => e.Type));

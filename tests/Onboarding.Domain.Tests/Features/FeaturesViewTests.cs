@@ -22,7 +22,7 @@ public sealed class FeaturesViewTests
     [Fact]
     public void ALockedFeatureSaysHowMuchIsLeft()
     {
-        var view = FeaturesView.From(With(OnboardingEventTypes.VolunteerAdded, 7), Default);
+        var view = FeaturesView.From(With("volunteer_added", 7), Default);
 
         Assert.Equal(
             new LockedFeatureView("sms_notifications", "features.sms_notifications.title", "features.sms_notifications.description", MilestoneKind.ActivityCount, "volunteers", 10, 7),
@@ -33,9 +33,9 @@ public sealed class FeaturesViewTests
     [Fact]
     public void WithShowAllOnLockedFeaturesStayLockedButAreVisible()
     {
-        var showingAll = FeatureRules.SetShowAll(With(OnboardingEventTypes.VolunteerAdded, 7), true, Now).After;
+        var showingAll = FeatureRules.SetShowAll(With("volunteer_added", 7), true, Now).After;
 
-        var hidden = FeaturesView.From(With(OnboardingEventTypes.VolunteerAdded, 7), Default);
+        var hidden = FeaturesView.From(With("volunteer_added", 7), Default);
         var shown = FeaturesView.From(showingAll, Default);
 
         Assert.All(hidden.Locked, f => Assert.False(f.Visible));
@@ -47,7 +47,7 @@ public sealed class FeaturesViewTests
     [Fact]
     public void AnUnlockedFeatureShowsWhenItWasUnlocked()
     {
-        var onboarding = OnboardingProgress.Record(With(OnboardingEventTypes.TeamCreated, 3), Default, Now).After;
+        var onboarding = OnboardingProgress.Record(With("team_created", 3), Default, Now).After;
 
         var view = FeaturesView.From(onboarding, Default);
 
@@ -60,7 +60,7 @@ public sealed class FeaturesViewTests
     [Fact]
     public void OnlyUnlockedFeaturesAreVisibleUntilShowAllIsOn()
     {
-        var onboarding = OnboardingProgress.Record(With(OnboardingEventTypes.AssignmentCreated, 1), Default, Now).After;
+        var onboarding = OnboardingProgress.Record(With("assignment_created", 1), Default, Now).After;
 
         var view = FeaturesView.From(onboarding, Default);
 

@@ -48,7 +48,7 @@ public sealed class LifecycleRulesTests
         var first = OnboardingPipeline.Complete(new OnboardingChange(onboarding, [Created(Now)]), DefaultCatalog.Catalog, Now).After;
         var later = OnboardingPipeline.Complete(new OnboardingChange(first, [Created(Now.AddDays(1))]), DefaultCatalog.Catalog, Now).After;
         var earlier = OnboardingPipeline.Complete(new OnboardingChange(later, [Created(Now.AddDays(-3))]), DefaultCatalog.Catalog, Now).After;
-        var sample = LifecycleRules.RecordSignUp(onboarding, [Created(Now, isSample: true), TestOrganizations.Event(OnboardingEventTypes.EventCreated)]);
+        var sample = LifecycleRules.RecordSignUp(onboarding, [Created(Now, isSample: true), TestOrganizations.Event("event_created")]);
 
         Assert.Equal(Now, first.State.SignedUpAt);
         Assert.Equal(Now, later.State.SignedUpAt);

@@ -32,7 +32,7 @@ public sealed class OnboardingPipelineTests
             """{ "type": "event_count", "eventType": "checklist_task_completed", "operator": ">=", "value": 1 }""",
             StringComparison.Ordinal));
         var org = OrganizationOnboarding.New("org-1");
-        var created = new OnboardingEvent("e1", "org-1", OnboardingEventTypes.EventCreated, Now);
+        var created = new OnboardingEvent("e1", "org-1", "event_created", Now);
 
         var change = OnboardingPipeline.Complete(new OnboardingChange(org, [created]), catalog, Now);
 

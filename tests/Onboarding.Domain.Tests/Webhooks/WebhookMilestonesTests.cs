@@ -25,7 +25,7 @@ public sealed class WebhookMilestonesTests
     [Fact]
     public void OtherEventsAnOrdinaryTaskAndSampleEventsAreNoMilestones()
     {
-        Assert.Null(WebhookMilestones.From(new OnboardingEvent("e1", "org-1", OnboardingEventTypes.VolunteerAdded, At)));
+        Assert.Null(WebhookMilestones.From(new OnboardingEvent("e1", "org-1", "volunteer_added", At)));
         Assert.Null(WebhookMilestones.From(new OnboardingEvent("e2", "org-1", OnboardingEventTypes.ChecklistTaskCompleted, At, Data: new JsonObject { ["taskId"] = "add_team" })));
         Assert.Null(WebhookMilestones.From(new OnboardingEvent("e3", "org-1", OnboardingEventTypes.WizardCompleted, At, IsSample: true)));
     }

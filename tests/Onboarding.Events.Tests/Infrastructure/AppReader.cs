@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Events.Wire;
 
 namespace Onboarding.Events.Tests.Infrastructure;
 
-/// <summary>Reads queue messages the way the app does: its own parser, with the catalog's five wizard steps.</summary>
+/// <summary>Reads queue messages the way the app does: its own parser, with the default catalog.</summary>
 public static class AppReader
 {
-    public const int WizardSteps = 5;
+    public static OnboardingCatalog Catalog => DefaultCatalog.Catalog;
 
     /// <summary>The pseudonyms the app makes of user ids (any key: tests compare with the same one).</summary>
     public static Domain.Privacy.Pseudonyms Pseudonyms { get; } = new(Encoding.UTF8.GetBytes("producer-tests-pseudonym-key-of-32-bytes"));
@@ -16,7 +17,7 @@ public static class AppReader
     /// <summary>The events of a message, asserting that the app's parser accepts the message and every event in it.</summary>
     public static IReadOnlyList<Domain.Events.OnboardingEvent> ValidEvents(string messageText)
     {
-        var parsed = EventMessageParser.Parse(messageText, DateTimeOffset.UtcNow, WizardSteps, Pseudonyms);
+        var parsed = EventMessageParser.Parse(messageText, DateTimeOffset.UtcNow, Catalog, AppReader.Pseudonyms);
         Assert.Null(parsed.MessageError);
         Assert.True(parsed.Rejected.Count == 0,
             "rejected: " + string.Join("; ", parsed.Rejected.Select(r => $"#{r.Index} {r.Id}: {string.Join(", ", r.Reasons)}")));

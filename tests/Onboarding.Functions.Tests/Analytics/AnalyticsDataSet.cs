@@ -128,7 +128,7 @@ public sealed class AnalyticsDataSet
         set.TaskCompleted("Z", "add_team", set.At(1, 15));
         set.Journey("S", set.At(0, 7), [5], sample: true);
         set.Add("S", OnboardingEventTypes.ViewReports, set.At(0, 7, 30), e => e with { IsSample = true });
-        set.Add("S", OnboardingEventTypes.EventCreated, set.At(1, 7), e => e with { IsSample = true });
+        set.Add("S", "event_created", set.At(1, 7), e => e with { IsSample = true });
         return set;
     }
 

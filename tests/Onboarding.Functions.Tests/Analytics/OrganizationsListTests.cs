@@ -87,10 +87,10 @@ public sealed class OrganizationsListTests
         bool ToIndex(RecordedRequest r) => r.Uri.AbsolutePath.Contains(list.OrganizationsTable, StringComparison.Ordinal);
 
         recorder.Clear();
-        await ingestion.IngestAsync([Activity(OnboardingEventTypes.VolunteerAdded)], CancellationToken.None);
+        await ingestion.IngestAsync([Activity("volunteer_added")], CancellationToken.None);
         var plainActivity = recorder.Requests.Count(ToIndex);
         recorder.Clear();
-        await ingestion.IngestAsync([Activity(OnboardingEventTypes.EventCreated)], CancellationToken.None);   // completes create_first_event
+        await ingestion.IngestAsync([Activity("event_created")], CancellationToken.None);   // completes create_first_event
         var progress = recorder.Requests.Where(ToIndex).Select(r => r.Method).Order(StringComparer.Ordinal).ToList();
         var rows = await TestStorage.Tables().GetTableClient(list.OrganizationsTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"OrganizationId eq {org}")).ToListAsync();
 

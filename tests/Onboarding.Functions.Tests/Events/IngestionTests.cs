@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Tests.Infrastructure;
 
@@ -44,7 +45,8 @@ public sealed class IngestionTests : IngestionAppTest
         var stored = await IngestionApp.EventuallyAsync(() => StoredRows.EventsAsync(org), rows => rows.Count >= events.Count);
 
         var byId = stored.ToDictionary(r => r.RowKey["event|".Length..]);
-        Assert.Equal(OnboardingEventTypes.Onboarding.Count + OnboardingEventTypes.Activity.Count, events.Select(e => (string)e["type"]!).Distinct().Count());
+        Assert.Equal(OnboardingEventTypes.Onboarding.Count + OnboardingEventTypes.Activity.Count + DefaultCatalog.Catalog.Activity.Types.Count(),
+            events.Select(e => (string)e["type"]!).Distinct().Count());
         Assert.All(events, e => Assert.Equal((string)e["type"]!, byId[(string)e["id"]!].GetString("Type")));
         Assert.Equal(("Chrome", "124", "Windows", "desktop"), (byId["e-started"].GetString("Browser"), byId["e-started"].GetString("BrowserVersion"),
             byId["e-started"].GetString("OperatingSystem"), byId["e-started"].GetString("DeviceClass")));

@@ -17,6 +17,7 @@ public sealed class RaceApps : IAsyncLifetime
     private readonly string catalogPath = Path.Combine(Path.GetTempPath(), $"race-catalog-{Guid.NewGuid():N}.json");
     private readonly string queue = TestStorage.UniqueQueueName("race");
     private readonly string index = TestStorage.UniqueTableName("raceexpiry");
+    private readonly string versionsTable = TestStorage.UniqueTableName("racecatalog");
 
     public OnboardingApplication First { get; private set; } = null!;
 
@@ -37,6 +38,8 @@ public sealed class RaceApps : IAsyncLifetime
         .WithSetting(Onboarding.Functions.Storage.EventsQueue.Setting, queue)
         .WithSetting("SampleData:ExpiryIndexTable", index)
         .WithSetting("ONBOARDING_CATALOG_PATH", catalogPath)
+        // Its own versions table, so its catalog file seeds its version 1.
+        .WithSetting("Catalog:VersionsTable", versionsTable)
         .WithSetting("Tracking:RequestsPerMinute", "10000")
 ;
 

@@ -349,6 +349,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get catalog draft
+         * @description Who may call it: PlatformAdmin.
+         */
+        get: operations["GetCatalogDraft"];
+        /**
+         * Put catalog draft
+         * @description Who may call it: PlatformAdmin.
+         */
+        put: operations["PutCatalogDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get catalog version
+         * @description Who may call it: PlatformAdmin.
+         */
+        get: operations["GetCatalogVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/onboarding/checklist": {
         parameters: {
             query?: never;
@@ -493,6 +537,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List catalog versions
+         * @description Who may call it: PlatformAdmin.
+         */
+        get: operations["ListCatalogVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi/v1.json": {
         parameters: {
             query?: never;
@@ -507,6 +571,26 @@ export interface paths {
         get: operations["OpenApiDocument"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish catalog draft
+         * @description Who may call it: PlatformAdmin.
+         */
+        post: operations["PublishCatalogDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,6 +777,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/onboarding/catalog-upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade onboarding catalog
+         * @description Who may call it: OrgAdmin.
+         */
+        post: operations["UpgradeOnboardingCatalog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/draft/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate catalog draft
+         * @description Who may call it: PlatformAdmin.
+         */
+        post: operations["ValidateCatalogDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -715,8 +839,8 @@ export interface components {
          * @description Every problem code the API answers with; each response lists the ones it can carry.
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
-        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out, and the user is the token's subject (counted by pseudonym only). */
+        ProblemCode: "bad_request" | "catalog_draft_not_found" | "catalog_version_not_found" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
+        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out. */
         TrackingEvent: {
             /** @enum {integer} */
             version?: 1;
@@ -747,10 +871,6 @@ export interface components {
             isSample?: boolean;
             /** @description Free-form details, at most 8192 bytes; contact details are scrubbed. */
             data?: Record<string, never>;
-            /** @description An experiment the event was seen under; with variant. The organization's first event naming it fixes its variant. */
-            experiment?: string;
-            /** @description The experiment's variant; with experiment. */
-            variant?: string;
         };
         /** @description Up to 50 events, accepted together or not at all. */
         TrackingBatch: {
@@ -2380,6 +2500,7 @@ export interface operations {
                             } | null;
                             daysUntilExpiry: number | null;
                         };
+                        catalogVersion: number | null;
                     };
                 };
             };
@@ -2637,6 +2758,7 @@ export interface operations {
                             } | null;
                             daysUntilExpiry: number | null;
                         };
+                        catalogVersion: number | null;
                     };
                 };
             };
@@ -2891,6 +3013,7 @@ export interface operations {
                             } | null;
                             daysUntilExpiry: number | null;
                         };
+                        catalogVersion: number | null;
                     };
                 };
             };
@@ -3186,8 +3309,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
-                /** @description An experiment id: answer per variant of it too. */
-                experiment?: string;
+                /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
+                catalogVersion?: number;
             };
             header?: never;
             path?: never;
@@ -3213,20 +3336,6 @@ export interface operations {
                             completedPercent: number;
                             medianMinutesFromWizardStart: number | null;
                         }[];
-                        /** @default null */
-                        experiment: string | null;
-                        /** @default null */
-                        variants: {
-                            variant: string;
-                            assigned: number;
-                            organizations: number;
-                            tasks: {
-                                taskId: string;
-                                completedOrganizations: number;
-                                completedPercent: number;
-                                medianMinutesFromWizardStart: number | null;
-                            }[];
-                        }[] | null;
                     };
                 };
             };
@@ -3300,8 +3409,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
-                /** @description An experiment id: answer per variant of it too. */
-                experiment?: string;
+                /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
+                catalogVersion?: number;
             };
             header?: never;
             path?: never;
@@ -3336,38 +3445,6 @@ export interface operations {
                             min: number | null;
                             max: number | null;
                         };
-                        /** @default null */
-                        experiment: string | null;
-                        /** @default null */
-                        variants: {
-                            variant: string;
-                            assigned: number;
-                            started: number;
-                            completed: number;
-                            completionRate: number | null;
-                            wizard: {
-                                count: number;
-                                average: number | null;
-                                median: number | null;
-                                p90: number | null;
-                                min: number | null;
-                                max: number | null;
-                            };
-                            checklist: {
-                                count: number;
-                                average: number | null;
-                                median: number | null;
-                                p90: number | null;
-                                min: number | null;
-                                max: number | null;
-                            };
-                        }[] | null;
-                        /** @default null */
-                        comparison: {
-                            variants: string[];
-                            z: number;
-                            pValue: number;
-                        } | null;
                     };
                 };
             };
@@ -3466,9 +3543,7 @@ export interface operations {
                             eventsByType: {
                                 [key: string]: number;
                             };
-                            activeUsers: number;
                         }[];
-                        distinctUsers: number;
                     };
                 };
             };
@@ -3542,8 +3617,8 @@ export interface operations {
                 from: string;
                 /** @description The last UTC day (yyyy-MM-dd), at most 366 days after from. */
                 to: string;
-                /** @description An experiment id: answer per variant of it too. */
-                experiment?: string;
+                /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
+                catalogVersion?: number;
             };
             header?: never;
             path?: never;
@@ -3573,24 +3648,6 @@ export interface operations {
                             medianDurationSeconds: number | null;
                         }[];
                         dismissed: number;
-                        /** @default null */
-                        experiment: string | null;
-                        /** @default null */
-                        variants: {
-                            variant: string;
-                            assigned: number;
-                            steps: {
-                                step: number;
-                                key: string;
-                                reached: number;
-                                completed: number;
-                                dropped: number;
-                                dropOffPercent: number;
-                                dropOffPercentOfStarted: number;
-                                medianDurationSeconds: number | null;
-                            }[];
-                            dismissed: number;
-                        }[] | null;
                     };
                 };
             };
@@ -3687,7 +3744,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         sort: string;
-                        status?: string | null;
+                        status: string | null;
                         items: {
                             organizationId: string;
                             status: string;
@@ -3705,7 +3762,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken?: string | null;
+                        continuationToken: string | null;
                     };
                 };
             };
@@ -3798,7 +3855,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         olderThanHours: number;
-                        stage?: string | null;
+                        stage: string | null;
                         items: {
                             organizationId: string;
                             stage: string;
@@ -3812,7 +3869,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken?: string | null;
+                        continuationToken: string | null;
                     };
                 };
             };
@@ -3849,6 +3906,297 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "role_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    GetCatalogDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Any JSON value. */
+                        catalog: unknown;
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: catalog_draft_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "catalog_draft_not_found";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    PutCatalogDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Any JSON value. */
+                        catalog: unknown;
+                    };
+                };
+            };
+            /** @description Bad Request: bad_request, malformed_json, validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "bad_request" | "malformed_json" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Payload Too Large: payload_too_large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: unsupported_media_type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    GetCatalogVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        publishedAt: string;
+                        source: string;
+                        isCurrent: boolean;
+                        /** @description Any JSON value. */
+                        catalog: unknown;
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: catalog_version_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "catalog_version_not_found";
                     };
                 };
             };
@@ -4827,6 +5175,83 @@ export interface operations {
             };
         };
     };
+    ListCatalogVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currentVersion: number;
+                        versions: {
+                            version: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
     OpenApiDocument: {
         parameters: {
             query?: never;
@@ -4854,6 +5279,120 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "internal_error";
+                    };
+                };
+            };
+        };
+    };
+    PublishCatalogDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** Format: date-time */
+                        publishedAt: string;
+                        source: string;
+                        isCurrent: boolean;
+                        /** @description Any JSON value. */
+                        catalog: unknown;
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: catalog_draft_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "catalog_draft_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
                     };
                 };
             };
@@ -5212,6 +5751,7 @@ export interface operations {
                             } | null;
                             daysUntilExpiry: number | null;
                         };
+                        catalogVersion: number | null;
                     };
                 };
             };
@@ -6420,6 +6960,363 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    UpgradeOnboardingCatalog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read: the change is refused with 412 if the organization changed since. Left out, the change applies unconditionally. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        completionPercent: number;
+                        /** Format: date-time */
+                        signedUpAt: string | null;
+                        /** Format: date-time */
+                        dismissedAt: string | null;
+                        wizard: {
+                            status: string;
+                            currentStep: number | null;
+                            totalSteps: number;
+                            completedSteps: number;
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionMinutes: number | null;
+                            /** Format: date-time */
+                            skippedAt: string | null;
+                            droppedAtStep: number | null;
+                            steps: {
+                                number: number;
+                                key: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                completed: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                lastSubmittedAt: string | null;
+                                /** @description Any JSON value. */
+                                data: unknown;
+                                fields: {
+                                    name: string;
+                                    type: string;
+                                    required: boolean;
+                                    minLength: number | null;
+                                    maxLength: number | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    choices: string[] | null;
+                                }[];
+                            }[];
+                        };
+                        checklist: {
+                            tasks: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                icon: string;
+                                quickActionUrl: string;
+                                order: number;
+                                isManual: boolean;
+                                isCompleted: boolean;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                progress: {
+                                    current: number;
+                                    target: number;
+                                } | null;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completedCount: number;
+                            totalCount: number;
+                            percent: number;
+                        };
+                        features: {
+                            showAll: boolean;
+                            /** Format: date-time */
+                            showAllChangedAt: string | null;
+                            unlocked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** Format: date-time */
+                                unlockedAt: string;
+                            }[];
+                            locked: {
+                                id: string;
+                                titleKey: string;
+                                descriptionKey: string;
+                                /** @enum {unknown} */
+                                milestoneKind: "activity_count" | "event_count";
+                                milestone: string;
+                                threshold: number;
+                                currentCount: number;
+                                /** @default false */
+                                visible: boolean;
+                                remaining: number;
+                            }[];
+                        };
+                        tutorials: {
+                            tutorials: {
+                                tutorialId: string;
+                                titleKey: string;
+                                order: number;
+                                status: string;
+                                stepsCompleted: number;
+                                totalSteps: number;
+                                /** Format: date-time */
+                                firstStartedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                skippedAt: string | null;
+                                skippedAtStep: number | null;
+                                replayCount: number;
+                                /** Format: date-time */
+                                lastViewedAt: string | null;
+                            }[];
+                            completedCount: number;
+                            totalCount: number;
+                        };
+                        sampleData: {
+                            status: string;
+                            purgePending: boolean;
+                            /** Format: date-time */
+                            generatedAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            clearedAt: string | null;
+                            /** Format: date-time */
+                            expiredAt: string | null;
+                            counts: {
+                                events: number;
+                                teams: number;
+                                volunteers: number;
+                                assignments: number;
+                                total: number;
+                            } | null;
+                            daysUntilExpiry: number | null;
+                        };
+                        catalogVersion: number | null;
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: organization_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "organization_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: concurrent_update. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "concurrent_update";
+                    };
+                };
+            };
+            /** @description Precondition Failed: precondition_failed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "precondition_failed";
+                    };
+                };
+            };
+            /** @description Internal Server Error: internal_error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: storage_unavailable. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "storage_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    ValidateCatalogDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        wizardSteps: number;
+                        checklistTasks: number;
+                        counters: string[];
+                        activityTypes: string[];
+                    };
+                };
+            };
+            /** @description Bad Request: validation_failed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: unauthenticated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description Forbidden: role_required. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "role_required";
+                    };
+                };
+            };
+            /** @description Not Found: catalog_draft_not_found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "catalog_draft_not_found";
                     };
                 };
             };
