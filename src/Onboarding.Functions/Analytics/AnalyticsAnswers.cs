@@ -23,9 +23,9 @@ public sealed class AnalyticsAnswers(AnalyticsStore store, ExperimentAssignments
     /// <summary>Completion minutes; per variant with its wizard completion rate, and for two variants the two-proportion z-test of those rates.</summary>
     public async Task<CompletionTimeView> CompletionTimeAsync(AnalyticsRequest asked, CancellationToken cancellationToken)
     {
-        var (tally, assignments) = await ReadAsync(asked, cancellationToken);
+        var (tally, cohorts) = await ReadAsync(asked, cancellationToken);
         var tasks = asked.Catalog.ActiveTasks.Select(t => t.Id).ToList();
-        var variants = assignments?.Select(v => CompletionOf(v.Key, v.Value, tally.Only(v.Value), asked.Catalog, tasks)).ToList();
+        var variants = cohorts?.Select(v => CompletionOf(v.Key, v.Value, tally.Only(v.Value), asked.Catalog, tasks)).ToList();
         var comparison = variants is [var first, var second] && TwoProportionTest.Compare(first.Completed, first.Started, second.Completed, second.Started) is { } test
             ? new ComparisonView([first.Variant, second.Variant], Round(test.Z), Round(test.PValue))
             : null;

@@ -23,7 +23,7 @@ public sealed class ExperimentAssignments(TableServiceClient tables, AnalyticsPs
 
     private TableClient Table => tables.GetTableClient(OnboardingStorage.ExperimentAssignmentsTable);
 
-    /// <summary>Records the assignments <paramref name="events"/> make or move earlier.</summary>
+    /// <summary>Records the variants <paramref name="events"/> assign, or assign earlier.</summary>
     public async Task RecordAsync(IEnumerable<OnboardingEvent> events, CancellationToken cancellationToken)
     {
         var firsts = events

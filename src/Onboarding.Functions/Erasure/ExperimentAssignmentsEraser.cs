@@ -4,10 +4,10 @@ using Onboarding.Functions.Organizations;
 namespace Onboarding.Functions.Erasure;
 
 /// <summary>
-/// The organization's experiment assignments (keyed by its pseudonym): the experiments come from its events, still in
+/// The organization's variant of each experiment (keyed by its pseudonym): the experiments come from its events, still in
 /// its partition, and each is deleted under every pseudonym key the organization may have been assigned under.
 /// </summary>
-public sealed class ExperimentAssignmentsEraser(ExperimentAssignments assignments) : IOrganizationDataEraser
+public sealed class ExperimentAssignmentsEraser(ExperimentAssignments variants) : IOrganizationDataEraser
 {
     public string Name => "experiments";
 
@@ -18,7 +18,7 @@ public sealed class ExperimentAssignmentsEraser(ExperimentAssignments assignment
         {
             experiments.UnionWith(page.Values.Select(row => row.GetString("Experiment")).OfType<string>());
         }
-        await assignments.RemoveAsync(context.OrganizationId, experiments, cancellationToken);
+        await variants.RemoveAsync(context.OrganizationId, experiments, cancellationToken);
         return true;
     }
 }

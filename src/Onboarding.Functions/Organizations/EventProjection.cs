@@ -17,7 +17,7 @@ public interface ICommittedEventsObserver
 /// <summary>
 /// Writes events to the cross-organization <c>OnboardingDaily</c> table (day-and-shard partition, deterministic
 /// row key, the organization by its pseudonym only), upserting so a repeat is harmless, then tells the
-/// <see cref="ICommittedEventsObserver"/>s (webhooks, experiment assignments). The org partitions stay the source of truth.
+/// <see cref="ICommittedEventsObserver"/>s (webhooks, experiment variants). The org partitions stay the source of truth.
 /// </summary>
 public sealed class EventProjection(
     TableServiceClient tables, AnalyticsPseudonyms pseudonyms, IEnumerable<ICommittedEventsObserver> observers)
