@@ -840,7 +840,7 @@ export interface components {
          * @enum {string}
          */
         ProblemCode: "bad_request" | "catalog_draft_not_found" | "catalog_version_not_found" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
-        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out. */
+        /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out, and the user is the token's subject (counted by pseudonym only). */
         TrackingEvent: {
             /** @enum {integer} */
             version?: 1;
@@ -871,6 +871,10 @@ export interface components {
             isSample?: boolean;
             /** @description Free-form details, at most 8192 bytes; contact details are scrubbed. */
             data?: Record<string, never>;
+            /** @description An experiment the event was seen under; with variant. The organization's first event naming it fixes its variant. */
+            experiment?: string;
+            /** @description The experiment's variant; with experiment. */
+            variant?: string;
         };
         /** @description Up to 50 events, accepted together or not at all. */
         TrackingBatch: {
@@ -3311,6 +3315,8 @@ export interface operations {
                 to: string;
                 /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
                 catalogVersion?: number;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3336,6 +3342,20 @@ export interface operations {
                             completedPercent: number;
                             medianMinutesFromWizardStart: number | null;
                         }[];
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            organizations: number;
+                            tasks: {
+                                taskId: string;
+                                completedOrganizations: number;
+                                completedPercent: number;
+                                medianMinutesFromWizardStart: number | null;
+                            }[];
+                        }[] | null;
                     };
                 };
             };
@@ -3411,6 +3431,8 @@ export interface operations {
                 to: string;
                 /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
                 catalogVersion?: number;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3445,6 +3467,38 @@ export interface operations {
                             min: number | null;
                             max: number | null;
                         };
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            started: number;
+                            completed: number;
+                            completionRate: number | null;
+                            wizard: {
+                                count: number;
+                                average: number | null;
+                                median: number | null;
+                                p90: number | null;
+                                min: number | null;
+                                max: number | null;
+                            };
+                            checklist: {
+                                count: number;
+                                average: number | null;
+                                median: number | null;
+                                p90: number | null;
+                                min: number | null;
+                                max: number | null;
+                            };
+                        }[] | null;
+                        /** @default null */
+                        comparison: {
+                            variants: string[];
+                            z: number;
+                            pValue: number;
+                        } | null;
                     };
                 };
             };
@@ -3543,7 +3597,9 @@ export interface operations {
                             eventsByType: {
                                 [key: string]: number;
                             };
+                            activeUsers: number;
                         }[];
+                        distinctUsers: number;
                     };
                 };
             };
@@ -3619,6 +3675,8 @@ export interface operations {
                 to: string;
                 /** @description The catalog version whose wizard steps and checklist tasks the answer is given in (default: the current one). */
                 catalogVersion?: number;
+                /** @description An experiment id: answer per variant of it too. */
+                experiment?: string;
             };
             header?: never;
             path?: never;
@@ -3648,6 +3706,24 @@ export interface operations {
                             medianDurationSeconds: number | null;
                         }[];
                         dismissed: number;
+                        /** @default null */
+                        experiment: string | null;
+                        /** @default null */
+                        variants: {
+                            variant: string;
+                            assigned: number;
+                            steps: {
+                                step: number;
+                                key: string;
+                                reached: number;
+                                completed: number;
+                                dropped: number;
+                                dropOffPercent: number;
+                                dropOffPercentOfStarted: number;
+                                medianDurationSeconds: number | null;
+                            }[];
+                            dismissed: number;
+                        }[] | null;
                     };
                 };
             };
@@ -3744,7 +3820,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         sort: string;
-                        status: string | null;
+                        status?: string | null;
                         items: {
                             organizationId: string;
                             status: string;
@@ -3762,7 +3838,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken: string | null;
+                        continuationToken?: string | null;
                     };
                 };
             };
@@ -3855,7 +3931,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         olderThanHours: number;
-                        stage: string | null;
+                        stage?: string | null;
                         items: {
                             organizationId: string;
                             stage: string;
@@ -3869,7 +3945,7 @@ export interface operations {
                             /** Format: date-time */
                             lastActivityAt: string | null;
                         }[];
-                        continuationToken: string | null;
+                        continuationToken?: string | null;
                     };
                 };
             };
