@@ -119,10 +119,18 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
     /// before pseudonyms (<c>OrganizationId</c>) is read as if written today, so old and new rows of one organization count
     /// as one; its id stays in storage until the organization is erased or the day is migrated (README, "Analytics").
     /// </summary>
-    public static OnboardingEvent FromDailyRow(TableEntity row, AnalyticsPseudonyms pseudonyms) => new(
-        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
+    public static OnboardingEvent FromDailyRow(TableEntity row, AnalyticsPseudonyms pseudonyms) => Projected(row,
         row.GetString(EventEntityMapper.OrganizationKeyColumn)
             ?? (row.GetString(LegacyOrganizationIdColumn) is { Length: > 0 } organizationId ? pseudonyms.Organization(organizationId) : string.Empty),
+        row.GetString("UserKey"));
+
+    /// <summary>A row from before pseudonyms as the event it projects (its organization id and event id as they were stored).</summary>
+    public static OnboardingEvent FromLegacyDailyRow(TableEntity row) => Projected(row, row.GetString(LegacyOrganizationIdColumn) ?? string.Empty, null);
+
+    /// <summary>The event a daily row projects, of <paramref name="organization"/> (an id or a pseudonym) and <paramref name="userKey"/>.</summary>
+    private static OnboardingEvent Projected(TableEntity row, string organization, string? userKey) => new(
+        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
+        organization,
         row.GetString("Type") ?? string.Empty,
         row.GetDateTimeOffset("OccurredAt") ?? default,
         WizardStepReached: row.GetInt32("WizardStepReached"),
@@ -131,20 +139,7 @@ public sealed class AnalyticsStore(TableServiceClient tables, AnalyticsPseudonym
         CompletionTimeMinutes: row.GetDouble("CompletionTimeMinutes"),
         IsSample: row.GetBoolean("IsSample") ?? false,
         Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null,
-        UserKey: row.GetString("UserKey"));
-
-    /// <summary>A row from before pseudonyms as the event it projects (its organization id and event id as they were stored).</summary>
-    public static OnboardingEvent FromLegacyDailyRow(TableEntity row) => new(
-        row.GetString("EventId") ?? row.RowKey[(row.RowKey.LastIndexOf('|') + 1)..],
-        row.GetString(LegacyOrganizationIdColumn) ?? string.Empty,
-        row.GetString("Type") ?? string.Empty,
-        row.GetDateTimeOffset("OccurredAt") ?? default,
-        WizardStepReached: row.GetInt32("WizardStepReached"),
-        WizardStepDropped: row.GetInt32("WizardStepDropped"),
-        StepDurationSeconds: row.GetDouble("StepDurationSeconds"),
-        CompletionTimeMinutes: row.GetDouble("CompletionTimeMinutes"),
-        IsSample: row.GetBoolean("IsSample") ?? false,
-        Data: row.GetString("Data") is { } data ? JsonNode.Parse(data) as JsonObject : null);
+        UserKey: userKey);
 
     /// <summary>
     /// Writes a day's summary: the tally as gzip-compressed JSON split into binary chunks, <see cref="ChunksPerRow"/>

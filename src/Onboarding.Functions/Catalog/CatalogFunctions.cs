@@ -77,13 +77,8 @@ public sealed class CatalogFunctions(CatalogVersionStore store, CatalogVersions 
     public async Task<Results<Ok<CatalogValidationView>, ProblemHttpResult>> Validate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/draft/validate")] HttpRequest request, CancellationToken cancellationToken)
     {
-        await versions.GetAsync(cancellationToken);
-        if (await store.DraftAsync(cancellationToken) is not { } draft)
-        {
-            return NoDraft();
-        }
-        var (catalog, errors) = validator.Validate(draft.Json);
-        return catalog is null ? Invalid(errors) : TypedResults.Ok(Declared(catalog));
+        var (_, catalog, problem) = await ValidatedDraftAsync(cancellationToken);
+        return catalog is null ? problem! : TypedResults.Ok(Declared(catalog));
     }
 
     /// <summary>Publishes the draft as the next version and makes it current; a draft with errors is a 400 like validate's.</summary>
@@ -92,25 +87,33 @@ public sealed class CatalogFunctions(CatalogVersionStore store, CatalogVersions 
     public async Task<Results<Created<CatalogVersionView>, ProblemHttpResult>> Publish(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/draft/publish")] HttpRequest request, CancellationToken cancellationToken)
     {
-        await versions.GetAsync(cancellationToken);
-        if (await store.DraftAsync(cancellationToken) is not { } draft)
-        {
-            return NoDraft();
-        }
-        var (catalog, errors) = validator.Validate(draft.Json);
+        var (draft, catalog, problem) = await ValidatedDraftAsync(cancellationToken);
         if (catalog is null)
         {
-            return Invalid(errors);
+            return problem!;
         }
         var current = await store.CurrentAsync(cancellationToken) ?? throw new InvalidOperationException("No current catalog version.");
         var now = clock.GetUtcNow();
-        if (!await store.PublishAsync(current.Version + 1, draft.Json, current.ETag, now, cancellationToken))
+        if (!await store.PublishAsync(current.Version + 1, draft!.Json, current.ETag, now, cancellationToken))
         {
             return Problems.Conflict("concurrent_update", "Another version was published meanwhile; read the versions and publish again.");
         }
         versions.Forget();
         var version = current.Version + 1;
         return TypedResults.Created($"/api/{Route}/versions/{version}", new CatalogVersionView(version, now, "api", true, Json(draft.Json)));
+    }
+
+    /// <summary>The draft and the catalog it makes; a 404 without a draft, a 400 listing its errors when it has any.</summary>
+    private async Task<(CatalogDraft? Draft, OnboardingCatalog? Catalog, ProblemHttpResult? Problem)> ValidatedDraftAsync(CancellationToken cancellationToken)
+    {
+        // The first read of the versions seeds them and creates their table.
+        await versions.GetAsync(cancellationToken);
+        if (await store.DraftAsync(cancellationToken) is not { } draft)
+        {
+            return (null, null, NoDraft());
+        }
+        var (catalog, errors) = validator.Validate(draft.Json);
+        return catalog is null ? (draft, null, Invalid(errors)) : (draft, catalog, null);
     }
 
     private static CatalogValidationView Declared(OnboardingCatalog catalog) =>

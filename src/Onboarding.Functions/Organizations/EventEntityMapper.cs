@@ -66,14 +66,7 @@ public static class EventEntityMapper
             ["OccurredAt"] = e.Timestamp,
             [OrganizationKeyColumn] = organizationKey,
         };
-        Set(entity, "WizardStepReached", e.WizardStepReached);
-        Set(entity, "WizardStepDropped", e.WizardStepDropped);
-        Set(entity, "StepDurationSeconds", e.StepDurationSeconds);
-        Set(entity, "CompletionTimeMinutes", e.CompletionTimeMinutes);
-        if (e.IsSample)
-        {
-            entity["IsSample"] = true;
-        }
+        SetMeasures(entity, e);
         var data = new JsonObject();
         foreach (var key in AnalyticsDataKeys.Where(key => e.Data?[key] is not null))
         {
@@ -124,14 +117,7 @@ public static class EventEntityMapper
             entity["OperatingSystem"] = client.OperatingSystem;
             entity["DeviceClass"] = client.DeviceClass;
         }
-        Set(entity, "WizardStepReached", e.WizardStepReached);
-        Set(entity, "WizardStepDropped", e.WizardStepDropped);
-        Set(entity, "StepDurationSeconds", e.StepDurationSeconds);
-        Set(entity, "CompletionTimeMinutes", e.CompletionTimeMinutes);
-        if (e.IsSample)
-        {
-            entity["IsSample"] = true;
-        }
+        SetMeasures(entity, e);
         if (e.Data is { Count: > 0 } data)
         {
             entity["Data"] = data.ToJsonString();
@@ -140,6 +126,19 @@ public static class EventEntityMapper
         Set(entity, "Experiment", e.Experiment);
         Set(entity, "Variant", e.Variant);
         return entity;
+    }
+
+    /// <summary>The wizard figures an event carries and its sample flag, each only when present: the same columns on both rows.</summary>
+    private static void SetMeasures(TableEntity entity, OnboardingEvent e)
+    {
+        Set(entity, "WizardStepReached", e.WizardStepReached);
+        Set(entity, "WizardStepDropped", e.WizardStepDropped);
+        Set(entity, "StepDurationSeconds", e.StepDurationSeconds);
+        Set(entity, "CompletionTimeMinutes", e.CompletionTimeMinutes);
+        if (e.IsSample)
+        {
+            entity["IsSample"] = true;
+        }
     }
 
     private static void Set(TableEntity entity, string name, object? value)
