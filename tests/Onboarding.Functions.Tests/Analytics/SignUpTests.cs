@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Functions.Analytics;
 using Onboarding.Functions.Tests.Events;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -11,24 +10,15 @@ namespace Onboarding.Functions.Tests.Analytics;
 /// <summary>Onboarding starts at sign-up (<c>organization_created</c>), on a clock of a day no other test uses and an index table of its own.</summary>
 public sealed class SignUpTests
 {
-    private readonly ManualClock clock = new(new DateTimeOffset(AnalyticsDataSet.FarDay().ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+    private readonly ClockedAnalyticsApp setup = new();
 
-    private readonly string indexTable = TestStorage.UniqueTableName("inprogress");
+    private ManualClock clock => setup.Clock;
 
-    private async Task<InProcessApp> NewAppAsync()
-    {
-        await TestStorage.Tables().GetTableClient(indexTable).CreateIfNotExistsAsync();
-        return await new InProcessApp().WithSetting("Analytics:InProgressWizardsTable", indexTable).WithServices(s => s.AddSingleton<TimeProvider>(clock)).StartedAsync();
-    }
+    private string indexTable => setup.IndexTable;
 
-    private static async Task<JsonElement> AnalystGetAsync(InProcessApp app, string route)
-    {
-        using var client = app.CreateClient().WithToken(TestTokens.Analyst());
-        using var response = await client.GetAsync("/api/analytics/" + route);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<InProcessApp> NewAppAsync() => setup.StartAsync();
+
+    private static Task<JsonElement> AnalystGetAsync(InProcessApp app, string route) => ClockedAnalyticsApp.AnalystGetAsync(app, route);
 
     private static JsonElement? Item(JsonElement page, string organizationId) =>
         page.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("organizationId").GetString() == organizationId).Cast<JsonElement?>().SingleOrDefault();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Analytics;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -10,24 +9,15 @@ namespace Onboarding.Functions.Tests.Overview;
 /// <summary>Dismissing an organization's onboarding and taking it back, on a clock of a day no other test uses and an index table of its own.</summary>
 public sealed class DismissTests
 {
-    private readonly ManualClock clock = new(new DateTimeOffset(AnalyticsDataSet.FarDay().ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+    private readonly ClockedAnalyticsApp setup = new();
 
-    private readonly string indexTable = TestStorage.UniqueTableName("inprogress");
+    private ManualClock clock => setup.Clock;
 
-    private async Task<InProcessApp> NewAppAsync()
-    {
-        await TestStorage.Tables().GetTableClient(indexTable).CreateIfNotExistsAsync();
-        return new InProcessApp().WithSetting("Analytics:InProgressWizardsTable", indexTable).WithServices(s => s.AddSingleton<TimeProvider>(clock));
-    }
+    private string indexTable => setup.IndexTable;
 
-    private static async Task<JsonElement> AnalystGetAsync(InProcessApp app, string route)
-    {
-        using var client = app.CreateClient().WithToken(TestTokens.Analyst());
-        using var response = await client.GetAsync("/api/analytics/" + route);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    private Task<InProcessApp> NewAppAsync() => setup.StartAsync();
+
+    private static Task<JsonElement> AnalystGetAsync(InProcessApp app, string route) => ClockedAnalyticsApp.AnalystGetAsync(app, route);
 
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("organizationId").GetString()!)];
 
