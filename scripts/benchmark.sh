@@ -56,9 +56,9 @@ dotnet build benchmarks/Onboarding.Benchmarks "${build[@]}"
 dotnet build tools/Onboarding.LocalFunctionsHost "${build[@]}"
 # The Worker SDK's inner extensions project warns NU1603 and does not read Directory.Build.props.
 dotnet build tests/TestWorkerApp/TestWorkerApp.csproj "${build[@]}" -o "$empty_app_dir" -p:WarningsNotAsErrors=NU1603
-echo "==> Publishing the app to $app_dir (from the build above)"
+echo "==> Publishing the app to $app_dir (ReadyToRun for linux-x64, as scripts/publish.sh and a deployment publish it)"
 rm -rf "$app_dir"
-dotnet publish src/Onboarding.Functions "${build[@]}" --no-build -o "$app_dir" -p:WarningsNotAsErrors=NU1603
+dotnet publish src/Onboarding.Functions "${build[@]}" -o "$app_dir" -p:WarningsNotAsErrors=NU1603
 
 echo "==> Benchmark"
 setsid dotnet benchmarks/Onboarding.Benchmarks/bin/Release/net10.0/Onboarding.Benchmarks.dll \
