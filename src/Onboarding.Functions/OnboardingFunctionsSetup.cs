@@ -21,7 +21,7 @@ public static class OnboardingFunctionsSetup
     public static IServiceCollection AddOnboardingFunctions(this IServiceCollection services)
     {
         // Settings checked at start-up come first: a bad catalog or auth setting stops the app before storage work begins.
-        FunctionAccessPolicies.RequireDeclarations(typeof(OnboardingFunctionsSetup).Assembly);
+        services.AddStartupCheck(_ => FunctionAccessPolicies.RequireDeclarations(typeof(OnboardingFunctionsSetup).Assembly));
         services.AddOnboardingCatalog();
         services.AddOnboardingAuth();
         services.TryAddSingleton(TimeProvider.System);

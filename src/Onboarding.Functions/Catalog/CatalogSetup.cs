@@ -23,7 +23,8 @@ public static class CatalogSetup
         services.AddSingleton<CatalogVersions>();
         services.AddSingleton<CatalogDraftValidator>();
         services.AddSingleton<ITimeZoneDirectory, SystemTimeZoneDirectory>();
-        services.AddHostedService<CatalogStartupCheck>();
+        // A bad catalog stops start-up instead of the first request.
+        services.AddStartupCheck(provider => provider.GetRequiredService<OnboardingCatalog>());
         return services;
     }
 
@@ -58,18 +59,6 @@ public static class CatalogSetup
                 : throw new CatalogException($"{TaskOverridesSection}:{task.Key}:IsActive must be true or false, not '{value}'.");
         }
         return catalog.WithTaskActivity(strict ? overrides : overrides.Where(o => catalog.ChecklistTask(o.Key) is not null).ToDictionary());
-    }
-
-    /// <summary>Loads the catalog as the app starts, so a bad catalog stops start-up instead of the first request.</summary>
-    private sealed class CatalogStartupCheck(IServiceProvider services) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            services.GetRequiredService<OnboardingCatalog>();
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 
