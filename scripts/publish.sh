@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publishes the function app as Azure Functions runs it on Flex Consumption (dotnet-isolated 10.0):
+# Publishes the function app as Azure Functions runs it on Flex Consumption (dotnet-isolated 10.0, ReadyToRun for linux-x64):
 # the framework-dependent worker with host.json, worker.config.json and functions.metadata beside it.
 # Usage: scripts/publish.sh [output folder]   (default: artifacts/publish)
 set -euo pipefail

@@ -43,28 +43,44 @@ public sealed partial class OrganizationChanges(
             ]);
 
     /// <summary>
-    /// After <paramref name="plans"/> committed: projects <paramref name="events"/> to the daily table and removes the
-    /// pending rows, then runs the hooks' clean-up.
+    /// After <paramref name="plans"/> committed: projects <paramref name="events"/> to the daily table, then removes the
+    /// pending rows and runs the hooks' clean-up side by side (neither needs the other, both need the projection).
     /// </summary>
     public async Task AfterCommitAsync(IReadOnlyList<ChangePlan> plans, IReadOnlyCollection<OnboardingEvent> events, ProjectionFailure onFailure,
         CancellationToken cancellationToken)
     {
-        try
+        var projected = await DeferrableAsync(async () =>
         {
             await projection.ProjectAsync(events, cancellationToken);
             if (events.Count > 0)
             {
                 metrics.Projected("immediate", clock.GetUtcNow() - plans.Min(plan => plan.PlannedAt));
             }
-            foreach (var pending in plans.Select(plan => plan.Pending).OfType<PendingProjection>())
-            {
-                await pendingProjections.RemoveAsync(pending, cancellationToken);
-            }
+        }, events, onFailure);
+        var removals = projected
+            ? DeferrableAsync(() => Task.WhenAll(plans.Select(plan => plan.Pending).OfType<PendingProjection>()
+                .Select(pending => pendingProjections.RemoveAsync(pending, cancellationToken))), events, onFailure)
+            : Task.FromResult(false);
+        await Task.WhenAll(removals, CleanUpHooksAsync(plans, cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="work"/>; false when storage failed and <paramref name="onFailure"/> leaves the events to the sweep.</summary>
+    private async Task<bool> DeferrableAsync(Func<Task> work, IReadOnlyCollection<OnboardingEvent> events, ProjectionFailure onFailure)
+    {
+        try
+        {
+            await work();
+            return true;
         }
         catch (RequestFailedException e) when (onFailure == ProjectionFailure.LeaveToTheSweep)
         {
             LogProjectionDeferred(e, events.Count, events.First().OrganizationId);
+            return false;
         }
+    }
+
+    private static async Task CleanUpHooksAsync(IReadOnlyList<ChangePlan> plans, CancellationToken cancellationToken)
+    {
         foreach (var hook in plans.SelectMany(plan => plan.Hooks))
         {
             await hook.Hook.AfterCommitAsync(hook.Plan, cancellationToken);
