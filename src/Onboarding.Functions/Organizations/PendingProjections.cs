@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Data.Tables;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Storage;
@@ -24,6 +23,12 @@ public sealed class PendingProjections(TableServiceClient tables)
 
     private TableClient Table => tables.GetTableClient(OnboardingStorage.PendingProjectionsTable);
 
+    /// <summary>
+    /// A row is written before each change that makes events and removed after it, so under load many are written at
+    /// once; these go together (<see cref="GroupedRowWrites"/>), each change still waiting for its own row.
+    /// </summary>
+    private readonly GroupedRowWrites writes = new(tables.GetTableClient(OnboardingStorage.PendingProjectionsTable));
+
     public static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
 
     /// <summary>The start of the minute <paramref name="pending"/> was planned in.</summary>
@@ -34,14 +39,14 @@ public sealed class PendingProjections(TableServiceClient tables)
     public static PendingProjection Plan(string organizationId, IReadOnlyList<OnboardingEvent> events, DateTimeOffset now) =>
         new(Bucket(now), organizationId, Guid.NewGuid().ToString("N"), [.. events.Select(e => e.Id)]);
 
-    public async Task RecordAsync(PendingProjection pending, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(new TableEntity(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}")
+    public Task RecordAsync(PendingProjection pending, CancellationToken cancellationToken) =>
+        writes.UpsertAsync(new TableEntity(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}")
         {
             [EventIdsColumn] = string.Join('\n', pending.EventIds),
-        }, TableUpdateMode.Replace, cancellationToken);
+        }, cancellationToken);
 
-    public async Task RemoveAsync(PendingProjection pending, CancellationToken cancellationToken) =>
-        await Table.DeleteEntityAsync(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}", ETag.All, cancellationToken);
+    public Task RemoveAsync(PendingProjection pending, CancellationToken cancellationToken) =>
+        writes.DeleteAsync(pending.Bucket, $"{pending.OrganizationId}|{pending.CommitId}", cancellationToken);
 
     /// <summary>Rows recorded before <paramref name="before"/>: only the partitions of those minutes are read.</summary>
     public async IAsyncEnumerable<PendingProjection> OlderThanAsync(DateTimeOffset before, [EnumeratorCancellation] CancellationToken cancellationToken)

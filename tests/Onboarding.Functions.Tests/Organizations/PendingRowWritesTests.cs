@@ -1,0 +1,125 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Onboarding.Functions.Storage;
+using Onboarding.Functions.Tests.Infrastructure;
+using Onboarding.Functions.Tests.Wizard;
+
+namespace Onboarding.Functions.Tests.Organizations;
+
+/// <summary>The pending-projection rows of changes made at the same time (<see cref="Onboarding.Functions.Organizations.GroupedRowWrites"/>).</summary>
+public sealed class PendingRowWritesTests
+{
+    [Fact]
+    public async Task ChangesMadeAtTheSameTimeWriteAndRemoveTheirPendingRowsInFewerRequestsThanRows()
+    {
+        const int changes = 8;
+        var organizations = Enumerable.Range(0, changes).Select(_ => TestStorage.UniqueId()).ToList();
+        var slow = new SlowPendingRowRequests();
+        await using var app = new InProcessApp().WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(slow, HttpPipelinePosition.PerCall))));
+        await app.StartedAsync();
+
+        var responses = await Task.WhenAll(organizations.Select(async org =>
+        {
+            using var client = app.ClientFor(org);
+            using var response = await client.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json(WizardApiTests.Steps[0]));
+            return response.StatusCode;
+        }));
+
+        Assert.All(responses, status => Assert.Equal(System.Net.HttpStatusCode.OK, status));
+        // Each change writes its row before its commit and removes it after its projection: 2 × 8 rows, in far fewer requests.
+        Assert.InRange(slow.Requests, 2, changes);
+        var left = await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync<TableEntity>().ToListAsync();
+        Assert.DoesNotContain(left, row => organizations.Any(org => row.RowKey.StartsWith(org + "|", StringComparison.Ordinal)));
+        Assert.All(organizations, org => Assert.Contains(org, string.Join(',', slow.Rows)));
+    }
+
+    /// <summary>Counts the requests that write pending rows (alone or in a transaction), each taking 300 ms, so others arrive meanwhile.</summary>
+    private sealed class SlowPendingRowRequests : HttpPipelinePolicy
+    {
+        private int requests;
+
+        public int Requests => requests;
+
+        public System.Collections.Concurrent.ConcurrentBag<string> Rows { get; } = [];
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var table = "/" + OnboardingStorage.PendingProjectionsTable;
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            if ((message.Request.Method != RequestMethod.Get && path.Contains(table + "(", StringComparison.Ordinal))
+                || StorageFault.TransactionsContaining(table + "(")(message))
+            {
+                Interlocked.Increment(ref requests);
+                Rows.Add(path + Body(message.Request));
+                await Task.Delay(300);
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        private static string Body(Request request)
+        {
+            using var body = new MemoryStream();
+            request.Content?.WriteTo(body, default);
+            return Uri.UnescapeDataString(System.Text.Encoding.UTF8.GetString(body.ToArray()));
+        }
+    }
+}
+
+/// <summary><see cref="Onboarding.Functions.Organizations.GroupedRowWrites"/> on a table of its own.</summary>
+public sealed class GroupedRowWritesTests
+{
+    [Fact]
+    public async Task WhenOneRowOfATransactionFailsEveryOtherRowIsStillWrittenAndItsCallerToldSo()
+    {
+        var firstHeld = new HoldFirstRequest();
+        var table = await TestStorage.NewTableAsync(o => o.AddPolicy(firstHeld, HttpPipelinePosition.PerCall));
+        await table.UpsertEntityAsync(new TableEntity("p", "a"));
+        await table.UpsertEntityAsync(new TableEntity("p", "b"));
+        firstHeld.Armed = true;
+        var writes = new Onboarding.Functions.Organizations.GroupedRowWrites(table);
+
+        var first = writes.UpsertAsync(new TableEntity("p", "first"), CancellationToken.None);
+        // These arrive while the first is out, so they go together; deleting a row that is not there fails that transaction.
+        var deleteA = writes.DeleteAsync("p", "a", CancellationToken.None);
+        var deleteMissing = writes.DeleteAsync("p", "missing", CancellationToken.None);
+        var deleteB = writes.DeleteAsync("p", "b", CancellationToken.None);
+        var upsertC = writes.UpsertAsync(new TableEntity("p", "c") { ["Value"] = 1 }, CancellationToken.None);
+        await Task.WhenAll(first, deleteA, deleteB, upsertC);
+        var missing = await Record.ExceptionAsync(() => deleteMissing);
+
+        var rows = await table.QueryAsync<TableEntity>().Select(r => r.RowKey).ToListAsync();
+        Assert.Equal(["c", "first"], rows.Order());
+        Assert.True(missing is null or Azure.RequestFailedException { Status: 404 }, $"the missing row's delete: {missing}");
+        Assert.Equal(1, firstHeld.Transactions);
+    }
+
+    /// <summary>Holds the first request after arming for 300 ms, and counts transactions.</summary>
+    private sealed class HoldFirstRequest : HttpPipelinePolicy
+    {
+        private int held;
+
+        public volatile bool Armed;
+
+        public int Transactions;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (StorageFault.AnyTransaction(message))
+            {
+                Interlocked.Increment(ref Transactions);
+            }
+            if (Armed && Interlocked.Exchange(ref held, 1) == 0)
+            {
+                await Task.Delay(300);
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
+}
