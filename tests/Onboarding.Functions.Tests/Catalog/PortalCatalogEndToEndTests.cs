@@ -70,6 +70,21 @@ public sealed class PortalCatalogEndToEndTests : IAsyncLifetime
         Assert.Empty(await StoredRows.EventsAsync(org));
     }
 
+    [Fact]
+    public async Task ACatalogWithoutSampleDataOffersNoneAndRefusesToGenerateIt()
+    {
+        var org = TestStorage.UniqueId("portal");
+        using var admin = app.ClientFor(org);
+
+        using var generate = await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null);
+        var read = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        await generate.AssertProblemAsync(409, "sample_data_not_offered");
+        Assert.False(read.GetProperty("offered").GetBoolean());
+        Assert.Equal("none", read.GetProperty("status").GetProperty("status").GetString());
+        Assert.DoesNotContain(await StoredRows.OfOrganizationAsync(org), r => r.RowKey.StartsWith("sample|", StringComparison.Ordinal));
+    }
+
     private async Task SendAsync(params System.Text.Json.Nodes.JsonObject[] events)
     {
         await app.EventsQueue().SendMessageAsync(TestEvents.Batch(events));

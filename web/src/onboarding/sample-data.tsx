@@ -29,12 +29,13 @@ export function SampleData({ orgId, canEdit, version, onChanged }: { orgId: stri
         <>
           <p data-testid="sample-status">
             {humanize(status.status)}
-            {status.status === "active" && <> · {status.counts?.total ?? 0} items · expires {formatDateTime(status.expiresAt)} ({status.daysUntilExpiry} days left)</>}
+            {status.status === "active" && <> · {status.itemCount ?? 0} items · expires {formatDateTime(status.expiresAt)} ({status.daysUntilExpiry} days left)</>}
           </p>
           {status.status === "active" && status.counts && (
-            <p>{status.counts.events} events, {status.counts.teams} teams, {status.counts.volunteers} volunteers, {status.counts.assignments} assignments</p>
+            <p>{Object.entries(status.counts).map(([counter, count]) => `${count} ${humanize(counter).toLowerCase()}`).join(", ")}</p>
           )}
-          {canEdit && (status.status === "active"
+          {!sample.data?.offered && <p>This product's onboarding offers no sample data.</p>}
+          {canEdit && sample.data?.offered && (status.status === "active"
             ? <button type="button" class="secondary" onClick={() => change(() => ok(api().api.DELETE("/api/orgs/{orgId}/onboarding/sample-data", { params })))}>Clear sample data</button>
             : <button type="button" onClick={() => change(() => ok(api().api.POST("/api/orgs/{orgId}/onboarding/sample-data", { params })))}>Generate sample data</button>)}
         </>
