@@ -106,16 +106,7 @@ public sealed class ActivityCatalogTests
         Assert.Equal("checklist.tasks[0].criteria.counter: unknown counter 'teams' (use products, payouts).", error.Message);
     }
 
-    /// <summary>The default catalog with another activity and no tasks, features or sample data (they name the default's counters).</summary>
-    private static string WithActivity(string activity)
-    {
-        var json = JsonNode.Parse(DefaultCatalog.Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
-        json["activity"] = JsonNode.Parse(activity);
-        json["checklist"]!["tasks"] = new JsonArray();
-        json["features"] = new JsonArray();
-        json.AsObject().Remove("sampleData");
-        return json.ToJsonString();
-    }
+    private static string WithActivity(string activity) => CatalogVariants.WithActivity(activity).ToJsonString();
 
     private static OnboardingCatalog Store() => CatalogJson.Parse(WithActivity(StoreActivity));
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Onboarding.Domain.Catalog;
 using Onboarding.Domain.SampleData;
@@ -69,14 +68,10 @@ public sealed class SampleDataTemplateTests
     /// <summary>The default catalog with a shop's activity and the given sample-data section (none when null).</summary>
     private static SampleDataTemplate? Parse(string? section)
     {
-        var json = JsonNode.Parse(DefaultCatalog.Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
-        json["activity"] = JsonNode.Parse("""
+        var json = CatalogVariants.WithActivity("""
             { "counters": [ { "name": "products", "createdBy": "product_added" }, { "name": "orders", "createdBy": "order_placed" } ],
               "eventTypes": [], "snapshotKeys": [] }
             """);
-        json["checklist"]!["tasks"] = new JsonArray();
-        json["features"] = new JsonArray();
-        json.AsObject().Remove("sampleData");
         if (section is not null)
         {
             json["sampleData"] = JsonNode.Parse(section);
