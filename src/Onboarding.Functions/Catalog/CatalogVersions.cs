@@ -17,6 +17,14 @@ public sealed record CatalogSet(int CurrentVersion, ImmutableSortedDictionary<in
         onboarding.State.CatalogVersion is { } pinned && Versions.ContainsKey(pinned) ? pinned : CurrentVersion;
 
     public OnboardingCatalog Version(int version) => Versions.TryGetValue(version, out var catalog) ? catalog : Current;
+
+    /// <summary>
+    /// What queued events are read with: the current version with the activity of every version, so an event a pinned
+    /// organization's version declares is never refused because a later version dropped it (each organization's counters
+    /// follow its own version).
+    /// </summary>
+    public OnboardingCatalog ForIngestion { get; } =
+        Versions[CurrentVersion] with { Activity = ActivityCatalog.Union(Versions.Values.Reverse().Select(v => v.Activity)) };
 }
 
 /// <summary>
