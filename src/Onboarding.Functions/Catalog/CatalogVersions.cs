@@ -19,12 +19,12 @@ public sealed record CatalogSet(int CurrentVersion, ImmutableSortedDictionary<in
     public OnboardingCatalog Version(int version) => Versions.TryGetValue(version, out var catalog) ? catalog : Current;
 
     /// <summary>
-    /// What queued events are read with: the current version with the activity of every version, so an event a pinned
-    /// organization's version declares is never refused because a later version dropped it (each organization's counters
-    /// follow its own version).
+    /// What queued events are read with: the activity of every version and the longest wizard of them (an event names a
+    /// step up to it), so an event a pinned organization's version allows is never refused because a later version
+    /// dropped it. Each organization's counters and progress follow its own version.
     /// </summary>
     public OnboardingCatalog ForIngestion { get; } =
-        Versions[CurrentVersion] with { Activity = ActivityCatalog.Union(Versions.Values.Reverse().Select(v => v.Activity)) };
+        Versions.Values.Reverse().MaxBy(v => v.WizardStepCount)! with { Activity = ActivityCatalog.Union(Versions.Values.Reverse().Select(v => v.Activity)) };
 }
 
 /// <summary>
