@@ -61,6 +61,9 @@ test('an admin walks the whole wizard, sees the API\'s field messages, and sees 
   assert.match(await page.getByTestId('wizard-status').innerText(), /5 of 5 steps done/);
   await task(page, 'complete_profile').and(page.locator('[data-completed="true"]')).waitFor({ timeout: 15_000 });
   await page.getByTestId('sample-status').filter({ hasText: /Active .* expires/ }).waitFor({ timeout: 15_000 });
+  // The catalog's template made the objects: the default catalog's three teams, shown by name and key.
+  await page.getByTestId('sample-teams').getByText('Teams (3)').click();
+  assert.match(await page.getByTestId('sample-teams').innerText(), /Welcome Team \(team-1\)/);
 
   await checkAccessibility(page, 'the onboarding area');
   await screenshot(page, 'web-onboarding', { readme: true });

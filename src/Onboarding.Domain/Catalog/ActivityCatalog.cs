@@ -15,7 +15,7 @@ public sealed record ActivityCatalog(
     IReadOnlyList<string> EventTypes,
     IReadOnlyList<string> SnapshotKeys)
 {
-    public IEnumerable<string> CounterNames => Counters.Select(c => c.Name);
+    public IEnumerable<string> CounterNames => Counters.Select(c => c.Name).Distinct(StringComparer.Ordinal);
 
     public bool IsCounter(string name) => Counters.Any(c => c.Name == name);
 
@@ -47,4 +47,24 @@ public sealed record ActivityCatalog(
         Counters.Any(c => c.Sampleable && (c.CreatedBy == eventType || c.DeletedBy == eventType));
 
     public IEnumerable<string> SampleableTypes => Types.Where(MayBeSample);
+
+    /// <summary>
+    /// The activity of several versions at once, to read events with while organizations are pinned to different
+    /// versions: every type any of them declares. A type keeps its newest definition; a counter an older version moves
+    /// with other types stays beside the newer one of the same name (so a name may appear twice here, never in a catalog).
+    /// </summary>
+    public static ActivityCatalog Union(IEnumerable<ActivityCatalog> newestFirst)
+    {
+        var counters = new List<CounterDefinition>();
+        var eventTypes = new List<string>();
+        var snapshotKeys = new List<string>();
+        foreach (var activity in newestFirst)
+        {
+            var taken = counters.SelectMany(c => new[] { c.CreatedBy, c.DeletedBy }).Concat(eventTypes).ToHashSet(StringComparer.Ordinal);
+            counters.AddRange(activity.Counters.Where(c => !taken.Contains(c.CreatedBy) && (c.DeletedBy is null || !taken.Contains(c.DeletedBy))));
+            eventTypes.AddRange(activity.EventTypes.Where(t => !taken.Contains(t)));
+            snapshotKeys.AddRange(activity.SnapshotKeys.Where(k => !snapshotKeys.Contains(k)));
+        }
+        return new ActivityCatalog(counters, eventTypes, snapshotKeys);
+    }
 }

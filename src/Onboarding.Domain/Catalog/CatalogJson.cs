@@ -41,7 +41,8 @@ public static partial class CatalogJson
                 Array(Property(root, "checklist", "catalog"), "checklist", "tasks").Select((t, i) => Task(t, $"checklist.tasks[{i}]", activity)).ToList(),
                 Items(Property(root, "tutorials", "catalog"), "tutorials").Select((t, i) => Tutorial(t, $"tutorials[{i}]")).ToList(),
                 Items(Property(root, "features", "catalog"), "features").Select((f, i) => Feature(f, $"features[{i}]", activity)).ToList(),
-                activity);
+                activity,
+                SampleData(root, activity));
             Validate(catalog);
             return catalog;
         }

@@ -90,15 +90,20 @@ public sealed record FeatureDefinition(string Id, string TitleKey, string Descri
 
 /// <summary>
 /// Everything the product defines about onboarding, shipped as data (<c>default-catalog.json</c>),
-/// validated when loaded, overridable per deployment.
+/// validated when loaded, overridable per deployment. <paramref name="SampleData"/>: the demo data it offers, if any.
 /// </summary>
 public sealed record OnboardingCatalog(
     IReadOnlyList<WizardStepDefinition> WizardSteps,
     IReadOnlyList<ChecklistTaskDefinition> ChecklistTasks,
     IReadOnlyList<TutorialDefinition> Tutorials,
     IReadOnlyList<FeatureDefinition> Features,
-    ActivityCatalog Activity)
+    ActivityCatalog Activity,
+    SampleDataTemplate? SampleData = null)
 {
+    /// <summary>The wizard field an organization gives its time zone in (the first of type time zone), if any.</summary>
+    public (int Step, string Field)? TimeZoneField =>
+        WizardSteps.SelectMany(s => s.Fields.Where(f => f.Type == FieldType.TimeZone).Select(f => ((int, string)?)(s.Number, f.Name))).FirstOrDefault();
+
     public int WizardStepCount => WizardSteps.Count;
 
     /// <summary>An event type of the contract: the engine's own types, or the product activity this catalog declares.</summary>

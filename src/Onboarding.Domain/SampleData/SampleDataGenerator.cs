@@ -1,53 +1,33 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 
 namespace Onboarding.Domain.SampleData;
 
 /// <summary>
-/// Builds an organization's demo data: 5 events over the coming two weeks at sensible local times in
-/// the organization's time zone, 3 teams with roles, 15 obviously fictional volunteers (no contact
-/// details) and a schedule that staffs every event from its teams. Deterministic: the same organization,
-/// zone and time always give the same data set; names and rotas vary between organizations.
+/// Builds an organization's demo data from its catalog's <see cref="SampleDataTemplate"/>, collection by collection
+/// (a collection may refer to the ones before it). Deterministic: the same organization, template, zone and time
+/// always give the same set; names and rotas vary between organizations, the shape does not.
 /// </summary>
 public static class SampleDataGenerator
 {
-    private const int VolunteerCount = 15;
-
-    private static readonly SampleTeamTemplate[] Teams =
-    [
-        new("Welcome Team", "Greeter"),
-        new("Setup Crew", "Setup Helper"),
-        new("Hospitality Team", "Host"),
-    ];
-
-    // Day 0 is the first Sunday after the day of generation (in the organization's zone).
-    private static readonly SampleEventTemplate[] Events =
-    [
-        new("Sample Sunday Gathering", 0, new TimeOnly(10, 0), 90, [1, 2, 3], 2),
-        new("Sample Midweek Meetup", 3, new TimeOnly(19, 0), 120, [1, 3], 2),
-        new("Sample Sunday Gathering", 7, new TimeOnly(10, 0), 90, [1, 2, 3], 2),
-        new("Sample Community Workday", 13, new TimeOnly(9, 0), 180, [2], 3),
-        new("Sample Sunday Gathering", 14, new TimeOnly(10, 0), 90, [1, 2, 3], 2),
-    ];
-
-    private static readonly string[] FirstNames =
-    [
-        "Juniper", "Pixel", "Marmalade", "Biscuit", "Clover", "Pebble", "Waffles", "Noodle", "Sprocket", "Maple",
-        "Tofu", "Bramble", "Doodle", "Pickles", "Zippy", "Mango", "Button", "Comet", "Fizz", "Nimbus",
-    ];
-
-    private static readonly string[] FamilyNames = ["Sampleton", "Demo", "Example", "Placeholder", "McTestface", "Fictional"];
-
-    public static SampleDataSet Generate(string organizationId, TimeZoneInfo timeZone, DateTimeOffset generatedAt)
+    /// <exception cref="SampleTemplateException">The template cannot be evaluated (the catalog's check runs it once, so a loaded catalog's can).</exception>
+    public static SampleDataSet Generate(SampleDataTemplate template, string organizationId, TimeZoneInfo timeZone, DateTimeOffset generatedAt)
     {
+        ArgumentNullException.ThrowIfNull(template);
         ArgumentException.ThrowIfNullOrWhiteSpace(organizationId);
         ArgumentNullException.ThrowIfNull(timeZone);
 
-        var sequence = SeededSequence.For(organizationId);
-        var teams = Teams.Select((t, i) => new SampleTeam(Key("team", i + 1), t.Name, t.Role)).ToList();
-        var volunteers = GenerateVolunteers(sequence, teams);
-        var events = GenerateEvents(timeZone, generatedAt, teams);
-        var assignments = GenerateSchedule(sequence, events, teams, volunteers);
-        return new SampleDataSet(organizationId, timeZone.Id, generatedAt, events, teams, volunteers, assignments);
+        var context = new Context(SeededSequence.For(organizationId), timeZone, generatedAt);
+        foreach (var collection in template.Collections)
+        {
+            var items = collection.Rota is { } rota
+                ? SampleRotas.Book(rota, collection.Kind, context)
+                : Evaluate(collection, context);
+            context.Add(new SampleCollection(collection.Counter, collection.Kind, items));
+        }
+        return new SampleDataSet(organizationId, timeZone.Id, generatedAt, context.Collections);
     }
 
     /// <summary>
@@ -75,80 +55,70 @@ public static class SampleDataGenerator
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    private static List<SampleVolunteer> GenerateVolunteers(SeededSequence sequence, List<SampleTeam> teams)
+    internal static string Key(string kind, int number) => string.Create(CultureInfo.InvariantCulture, $"{kind}-{number}");
+
+    private static List<SampleItem> Evaluate(SampleCollectionTemplate collection, Context context)
     {
-        var firstNames = sequence.Shuffled(FirstNames);
-        return Enumerable.Range(1, VolunteerCount)
-            .Select(n => new SampleVolunteer(
-                Key("volunteer", n),
-                $"{firstNames[n - 1]} {FamilyNames[sequence.Below(FamilyNames.Length)]}",
-                teams[(n - 1) % teams.Count].Key))
+        // A fictional name's first names are shuffled once per collection, so they stay distinct across its objects.
+        var shuffled = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        return collection.Items
+            .Select((fields, index) => new SampleItem(Key(collection.Kind, index + 1), new JsonObject(
+                fields.Select(field => KeyValuePair.Create(field.Key, Value(field.Key, field.Value, index, context, shuffled))))))
             .ToList();
     }
 
-    private static List<SampleEvent> GenerateEvents(TimeZoneInfo zone, DateTimeOffset generatedAt, List<SampleTeam> teams)
+    private static JsonNode? Value(string field, SampleValue value, int index, Context context, Dictionary<string, List<string>> shuffled) => value switch
     {
-        var today = TimeZoneInfo.ConvertTime(generatedAt, zone).Date;
-        var firstSunday = today.AddDays(7 - (int)today.DayOfWeek);
-        return Events
-            .Select((template, i) =>
-            {
-                var startsAt = ToInstant(firstSunday.AddDays(template.DaysAfterFirstSunday) + template.LocalTime.ToTimeSpan(), zone);
-                return new SampleEvent(
-                    Key("event", i + 1),
-                    template.Title,
-                    TimeZoneInfo.ConvertTime(startsAt, zone).DateTime,
-                    startsAt,
-                    template.DurationMinutes,
-                    [.. template.TeamNumbers.Select(number => teams[number - 1].Key)]);
-            })
-            .ToList();
+        LiteralSampleValue literal => JsonSerializer.SerializeToNode(literal.Value),
+        FictionalNameSampleValue name => FictionalName(name, index, context.Sequence,
+            shuffled.TryGetValue(field, out var firstNames) ? firstNames : shuffled[field] = context.Sequence.Shuffled(name.FirstNames)),
+        CycleKeysSampleValue keys => context.KeysOf(keys.Counter) is { Count: > 0 } known
+            ? known[index % known.Count]
+            : throw new SampleTemplateException($"'{field}' takes keys of '{keys.Counter}', which has no objects before this collection."),
+        CycleValuesSampleValue values => JsonSerializer.SerializeToNode(values.Values[index % values.Values.Count]),
+        WhenSampleValue at => When(at, context),
+        _ => throw new SampleTemplateException($"'{field}': unknown kind of value."),
+    };
+
+    private static string FictionalName(FictionalNameSampleValue name, int index, SeededSequence sequence, List<string> firstNames) =>
+        $"{firstNames[index % firstNames.Count]} {name.FamilyNames[sequence.Below(name.FamilyNames.Count)]}";
+
+    private static JsonObject When(WhenSampleValue when, Context context)
+    {
+        var today = TimeZoneInfo.ConvertTime(context.GeneratedAt, context.TimeZone).Date;
+        // The next such weekday strictly after today, so a set generated on a Sunday starts on the next one.
+        var anchor = when.Weekday is { } weekday ? today.AddDays(((int)weekday - (int)today.DayOfWeek + 6) % 7 + 1) : today;
+        var local = anchor.AddDays(when.Days) + when.Time.ToTimeSpan();
+        var instant = ToInstant(local, context.TimeZone);
+        return new JsonObject
+        {
+            ["local"] = TimeZoneInfo.ConvertTime(instant, context.TimeZone).DateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            ["utc"] = instant,
+        };
     }
 
-    /// <summary>
-    /// Each team's members take turns in a fixed rotation (starting at a member the organization's seed
-    /// picks), so the load is spread and nobody appears twice at one event: a team never sends more
-    /// volunteers to an event than it has members, and every volunteer belongs to one team.
-    /// </summary>
-    private static List<SampleAssignment> GenerateSchedule(
-        SeededSequence sequence, List<SampleEvent> events, List<SampleTeam> teams, List<SampleVolunteer> volunteers)
+    /// <summary>What generation knows so far: the seed's sequence, the zone and the collections already built.</summary>
+    internal sealed class Context(SeededSequence sequence, TimeZoneInfo timeZone, DateTimeOffset generatedAt)
     {
-        var rotations = new Dictionary<string, TeamRotation>(StringComparer.Ordinal);
-        foreach (var team in teams)
-        {
-            var members = volunteers.Where(v => v.TeamKey == team.Key).ToList();
-            rotations[team.Key] = new TeamRotation(members) { Next = sequence.Below(members.Count) };
-        }
+        private readonly List<SampleCollection> collections = [];
 
-        var assignments = new List<SampleAssignment>();
-        foreach (var (sampleEvent, template) in events.Zip(Events))
-        {
-            foreach (var teamKey in sampleEvent.TeamKeys)
-            {
-                var team = teams.Single(t => t.Key == teamKey);
-                var rotation = rotations[teamKey];
-                for (var slot = 0; slot < Math.Min(template.VolunteersPerTeam, rotation.Members.Count); slot++)
-                {
-                    var volunteer = rotation.Members[rotation.Next];
-                    rotation.Next = (rotation.Next + 1) % rotation.Members.Count;
-                    assignments.Add(new SampleAssignment(Key("assignment", assignments.Count + 1), sampleEvent.Key, volunteer.Key, teamKey, team.Role));
-                }
-            }
-        }
-        return assignments;
-    }
+        public SeededSequence Sequence { get; } = sequence;
 
-    private static string Key(string kind, int number) => string.Create(CultureInfo.InvariantCulture, $"{kind}-{number}");
+        public TimeZoneInfo TimeZone { get; } = timeZone;
 
-    private sealed record SampleTeamTemplate(string Name, string Role);
+        public DateTimeOffset GeneratedAt { get; } = generatedAt;
 
-    private sealed record SampleEventTemplate(
-        string Title, int DaysAfterFirstSunday, TimeOnly LocalTime, int DurationMinutes, int[] TeamNumbers, int VolunteersPerTeam);
+        public IReadOnlyList<SampleCollection> Collections => collections;
 
-    private sealed class TeamRotation(List<SampleVolunteer> members)
-    {
-        public List<SampleVolunteer> Members { get; } = members;
+        public void Add(SampleCollection collection) => collections.Add(collection);
 
-        public int Next { get; set; }
+        public SampleCollection? Collection(string counter) => collections.FirstOrDefault(c => c.Counter == counter);
+
+        public IReadOnlyList<string>? KeysOf(string counter) => Collection(counter)?.Items.Select(i => i.Key).ToList();
+
+        public SampleItem? Item(string key) => collections.SelectMany(c => c.Items).FirstOrDefault(i => i.Key == key);
     }
 }
+
+/// <summary>A sample-data template that cannot be evaluated: it names a collection, field or key that is not there.</summary>
+public sealed class SampleTemplateException(string message) : Exception(message);

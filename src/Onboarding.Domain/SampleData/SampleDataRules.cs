@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.State;
 
@@ -17,6 +18,12 @@ public static class SampleDataRules
 
     public const string ClearedReason = "cleared";
     public const string ExpiredReason = "expired";
+
+    /// <summary>Refuses sample data to an organization whose catalog version defines none.</summary>
+    public static DomainError? Offered(OnboardingCatalog catalog) =>
+        catalog.SampleData is null
+            ? new ConflictError("sample_data_not_offered", "This organization's onboarding catalog defines no sample data.")
+            : null;
 
     /// <summary>An active set whose expiry has passed: the purge may delete it, and a new set may replace it.</summary>
     public static bool IsDue(SampleDataState state, DateTimeOffset now) =>
@@ -76,12 +83,9 @@ public static class SampleDataRules
     {
         var expiresAt = now + expiryPeriod;
         var state = new SampleDataState(SampleDataStatus.Active, now, expiresAt, ClearedAt: null, ExpiredAt: null, counts);
-        var data = new JsonObject
+        // One number per counter the set stands for (snake_case names, so they never meet the camelCase times).
+        var data = new JsonObject(counts.ByCounter.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)))
         {
-            ["events"] = counts.Events,
-            ["teams"] = counts.Teams,
-            ["volunteers"] = counts.Volunteers,
-            ["assignments"] = counts.Assignments,
             ["generatedAt"] = Timestamp(now),
             ["expiresAt"] = Timestamp(expiresAt),
         };

@@ -8,10 +8,16 @@ public enum SampleDataStatus
     Expired,
 }
 
-/// <summary>How many sample objects of each kind a generated data set holds.</summary>
-public sealed record SampleDataCounts(int Events, int Teams, int Volunteers, int Assignments)
+/// <summary>How many sample objects a generated data set holds, per activity counter they stand for.</summary>
+public sealed record SampleDataCounts(IReadOnlyDictionary<string, int> ByCounter)
 {
-    public int Total => Events + Teams + Volunteers + Assignments;
+    public int Total => ByCounter.Values.Sum();
+
+    public bool Equals(SampleDataCounts? other) =>
+        other is not null && ByCounter.Count == other.ByCounter.Count
+        && ByCounter.All(pair => other.ByCounter.TryGetValue(pair.Key, out var count) && count == pair.Value);
+
+    public override int GetHashCode() => ByCounter.Aggregate(0, (hash, pair) => hash ^ HashCode.Combine(pair.Key, pair.Value));
 }
 
 /// <summary>The lifecycle of an organization's demo data: generated, then cleared by hand or expired by the purge.</summary>

@@ -14,6 +14,7 @@ public static class SampleDataStatusNames
 /// <c>active</c>, <c>cleared</c> or <c>expired</c>; an active set past its expiry already reads as
 /// <c>expired</c>, with <paramref name="PurgePending"/> set until the nightly purge deletes it.
 /// <paramref name="DaysUntilExpiry"/> (whole days, rounded up) is given only while the set is active.
+/// <paramref name="Counts"/>: how many objects the set holds per activity counter; <paramref name="ItemCount"/>, in all.
 /// </summary>
 public sealed record SampleDataView(
     string Status,
@@ -22,7 +23,8 @@ public sealed record SampleDataView(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? ClearedAt,
     DateTimeOffset? ExpiredAt,
-    SampleDataCounts? Counts,
+    IReadOnlyDictionary<string, int>? Counts,
+    int? ItemCount,
     int? DaysUntilExpiry)
 {
     public static SampleDataView From(SampleDataState state, DateTimeOffset now)
@@ -38,6 +40,7 @@ public sealed record SampleDataView(
         int? daysUntilExpiry = status == SampleDataStatusNames.Active && state.ExpiresAt is { } expiresAt
             ? (int)Math.Ceiling((expiresAt - now).TotalDays)
             : null;
-        return new SampleDataView(status, purgePending, state.GeneratedAt, state.ExpiresAt, state.ClearedAt, state.ExpiredAt, state.Counts, daysUntilExpiry);
+        return new SampleDataView(status, purgePending, state.GeneratedAt, state.ExpiresAt, state.ClearedAt, state.ExpiredAt,
+            state.Counts?.ByCounter, state.Counts?.Total, daysUntilExpiry);
     }
 }

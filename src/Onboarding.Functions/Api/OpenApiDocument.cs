@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Azure.Functions.Worker;
@@ -212,6 +213,12 @@ public static class OpenApiDocument
         {
             var optional = context.TypeInfo.Properties.Where(p => p.ShouldSerialize is not null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
             view["required"] = new JsonArray([.. members.Where(m => !optional.Contains(m.Key)).Select(m => (JsonNode)JsonValue.Create(m.Key))]);
+        }
+        // A view with [JsonExtensionData] writes further members of any name beside its own; the exporter leaves them out.
+        if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && schema is JsonObject open
+            && context.TypeInfo.Type.GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: false)))
+        {
+            open["additionalProperties"] = new JsonObject { ["description"] = "Any JSON value." };
         }
         // A DateTime here is a local time without offset ("2026-03-01T10:00:00"), which RFC 3339's date-time is not.
         if (context.TypeInfo.Type == typeof(DateTime) && schema is JsonObject local)

@@ -17,6 +17,14 @@ public sealed record CatalogSet(int CurrentVersion, ImmutableSortedDictionary<in
         onboarding.State.CatalogVersion is { } pinned && Versions.ContainsKey(pinned) ? pinned : CurrentVersion;
 
     public OnboardingCatalog Version(int version) => Versions.TryGetValue(version, out var catalog) ? catalog : Current;
+
+    /// <summary>
+    /// What queued events are read with: the activity of every version and the longest wizard of them (an event names a
+    /// step up to it), so an event a pinned organization's version allows is never refused because a later version
+    /// dropped it. Each organization's counters and progress follow its own version.
+    /// </summary>
+    public OnboardingCatalog ForIngestion { get; } =
+        Versions.Values.Reverse().MaxBy(v => v.WizardStepCount)! with { Activity = ActivityCatalog.Union(Versions.Values.Reverse().Select(v => v.Activity)) };
 }
 
 /// <summary>

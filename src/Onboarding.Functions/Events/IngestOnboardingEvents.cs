@@ -27,12 +27,12 @@ public sealed partial class IngestOnboardingEvents(
     /// Functions host puts in its place (binding data from a JSON body replaces the message's, case-insensitively), so
     /// the log lines then name the event. It only labels log lines; nothing is decided by it.
     /// </summary>
-    /// <remarks>Events are read with the current catalog version's activity types; each organization's counters follow its own version.</remarks>
+    /// <remarks>Events are read with the activity types of every catalog version (<see cref="CatalogSet.ForIngestion"/>); each organization's counters follow its own version.</remarks>
     [Function(nameof(IngestOnboardingEvents))]
     public async Task Run([QueueTrigger(EventsQueue.Reference)] string messageText, string id, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).Current, pseudonyms.Current);
+        var parsed = EventMessageParser.Parse(messageText, clock.GetUtcNow(), (await catalogs.GetAsync(cancellationToken)).ForIngestion, pseudonyms.Current);
         metrics.IngestionPhase("parse", clock.GetElapsedTime(started));
         metrics.EventsIngested("rejected", parsed.Rejected.Count);
         foreach (var rejected in parsed.Rejected)

@@ -62,7 +62,7 @@ internal static class StateEntityMapper
         Set(entity, "SampleDataExpiredAt", sample.ExpiredAt);
         if (sample.Counts is { } counts)
         {
-            entity["SampleDataCounts"] = EntityJson.Write(counts);
+            entity[SampleDataCountsColumn] = EntityJson.Write(counts.ByCounter);
         }
         return entity;
     }
@@ -98,12 +98,25 @@ internal static class StateEntityMapper
             entity.GetDateTimeOffset("SampleDataExpiresAt"),
             entity.GetDateTimeOffset("SampleDataClearedAt"),
             entity.GetDateTimeOffset("SampleDataExpiredAt"),
-            EntityJson.Read<SampleDataCounts?>(entity.GetString("SampleDataCounts"), null));
+            SampleDataCountsOf(entity));
         return new OnboardingState(wizard, checklist, features, sample, entity.GetDateTimeOffset("SignedUpAt"), entity.GetDateTimeOffset("DismissedAt"),
             entity.GetInt32("CatalogVersion"));
     }
 
     private static string StepDataColumn(int step) => $"WizardStep{step}Data";
+
+    /// <summary>How many sample objects per counter, as JSON. It replaced <c>SampleDataCounts</c>, which also held a <c>total</c>.</summary>
+    private const string SampleDataCountsColumn = "SampleDataObjects";
+
+    private static SampleDataCounts? SampleDataCountsOf(TableEntity entity)
+    {
+        if (entity.GetString(SampleDataCountsColumn) is { } current)
+        {
+            return new SampleDataCounts(EntityJson.Read(current, new Dictionary<string, int>()));
+        }
+        var legacy = EntityJson.Read<Dictionary<string, int>?>(entity.GetString("SampleDataCounts"), null);
+        return legacy is null ? null : new SampleDataCounts(legacy.Where(pair => pair.Key != "total").ToDictionary(StringComparer.Ordinal));
+    }
 
     private static void Set(TableEntity entity, string name, object? value)
     {

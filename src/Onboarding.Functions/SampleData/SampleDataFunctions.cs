@@ -15,14 +15,17 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
 
     private const string Route = "orgs/{orgId}/onboarding/sample-data";
 
-    /// <summary>The set's status and times and, while it exists, its data.</summary>
-    public sealed record SampleDataDetailView(SampleDataView Status, SampleDataSetView? Data);
+    /// <summary>
+    /// The set's status and times and, while it exists, its data. <paramref name="Offered"/>: whether the organization's
+    /// catalog version defines sample data (generating is refused otherwise).
+    /// </summary>
+    public sealed record SampleDataDetailView(bool Offered, SampleDataView Status, SampleDataSetView? Data);
 
     /// <summary>The answer to a change: the status afterwards and the events it caused.</summary>
     public sealed record SampleDataChangeView(SampleDataView Status, IReadOnlyList<EventView> Events);
 
-    /// <summary>Generates a demo data set that expires by itself (409 while one is active).</summary>
-    [Function("GenerateSampleData"), Access(AccessLevel.OrgAdmin), ETagged, ProblemResponse(409, "sample_data_active")]
+    /// <summary>Generates a demo data set from the catalog's template that expires by itself (409 while one is active, or when the catalog defines none).</summary>
+    [Function("GenerateSampleData"), Access(AccessLevel.OrgAdmin), ETagged, ProblemResponse(409, "sample_data_active", "sample_data_not_offered")]
     public async Task<Results<Created<SampleDataChangeView>, ProblemHttpResult>> Generate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
@@ -41,11 +44,12 @@ public sealed class SampleDataFunctions(SampleDataService service, SampleDataSto
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request, string orgId, CancellationToken cancellationToken)
     {
         var snapshot = await updates.ReadAsync(orgId, cancellationToken);
+        var template = updates.CatalogOf(snapshot).SampleData;
         var status = SampleDataView.From(snapshot.Onboarding.State.SampleData, clock.GetUtcNow());
         var data = status.Status == SampleDataStatusNames.Active || status.PurgePending
-            ? SampleRows.ToView(await store.ReadAsync(orgId, cancellationToken))
+            ? SampleRows.ToView(await store.ReadAsync(orgId, cancellationToken), template)
             : null;
-        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, new SampleDataDetailView(status, data));
+        return ConditionalRequests.Read(request.HttpContext.Response, snapshot, Shows, new SampleDataDetailView(template is not null, status, data));
     }
 
     /// <summary>Removes every sample row now (409 when there is no active set).</summary>

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Onboarding.Domain;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.SampleData;
 using Onboarding.Domain.State;
+using Onboarding.Functions.Catalog;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;
@@ -16,6 +18,7 @@ public sealed partial class SampleDataService(
     OrganizationStore organizations,
     OrganizationUpdates updates,
     SampleDataStore store,
+    CatalogVersions catalogs,
     ITimeZoneDirectory timeZones,
     IOptions<SampleDataOptions> options,
     TimeProvider clock,
@@ -33,15 +36,20 @@ public sealed partial class SampleDataService(
         {
             return new UpdateOutcome(before, [], PreconditionFailed: true);
         }
+        var catalog = (await catalogs.GetAsync(cancellationToken)).For(before.Onboarding);
+        if (SampleDataRules.Offered(catalog) is { } notOffered)
+        {
+            return new UpdateOutcome(before, [], notOffered) { Catalog = catalog };
+        }
         var now = clock.GetUtcNow();
         var expiresAt = now + options.Value.ExpiryPeriod;
-        var check = SampleDataRules.Generate(before.Onboarding, new SampleDataCounts(0, 0, 0, 0), now, options.Value.ExpiryPeriod);
+        var check = SampleDataRules.Generate(before.Onboarding, new SampleDataCounts(new Dictionary<string, int>()), now, options.Value.ExpiryPeriod);
         if (!check.Succeeded)
         {
-            return new UpdateOutcome(before, [], check.Error);
+            return new UpdateOutcome(before, [], check.Error) { Catalog = catalog };
         }
 
-        var set = SampleDataGenerator.Generate(organizationId, TimeZoneOf(before.Onboarding), now);
+        var set = SampleDataGenerator.Generate(catalog.SampleData!, organizationId, TimeZoneOf(before.Onboarding, catalog), now);
         await store.IndexAsync(organizationId, expiresAt, cancellationToken);
         var outcome = await updates.ApplyAsync(organizationId,
             (onboarding, _, at) => SampleDataRules.Generate(onboarding, set.Counts, now, options.Value.ExpiryPeriod), ifMatch, cancellationToken,
@@ -77,13 +85,13 @@ public sealed partial class SampleDataService(
         return outcome;
     }
 
-    /// <summary>The organization's time zone from its profile step, or UTC before it has one.</summary>
-    private TimeZoneInfo TimeZoneOf(OrganizationOnboarding onboarding)
+    /// <summary>The organization's time zone from the wizard field the catalog asks it in, or UTC before it has one.</summary>
+    private TimeZoneInfo TimeZoneOf(OrganizationOnboarding onboarding, OnboardingCatalog catalog)
     {
-        if (onboarding.State.Wizard.Steps.TryGetValue(1, out var profile))
+        if (catalog.TimeZoneField is { } field && onboarding.State.Wizard.Steps.TryGetValue(field.Step, out var step))
         {
-            using var data = JsonDocument.Parse(profile.DataJson);
-            if (data.RootElement.TryGetProperty("timezone", out var zone) && zone.GetString() is { } id && timeZones.FindIana(id) is { } found)
+            using var data = JsonDocument.Parse(step.DataJson);
+            if (data.RootElement.TryGetProperty(field.Field, out var zone) && zone.GetString() is { } id && timeZones.FindIana(id) is { } found)
             {
                 return found;
             }

@@ -1,80 +1,89 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.SampleData;
 using Onboarding.Functions.Organizations;
 
 namespace Onboarding.Functions.SampleData;
 
-/// <summary>A generated data set as it is read back: what the frontend shows on its demo screens.</summary>
-public sealed record SampleDataSetView(
-    IReadOnlyList<SampleEvent> Events,
-    IReadOnlyList<SampleTeam> Teams,
-    IReadOnlyList<SampleVolunteer> Volunteers,
-    IReadOnlyList<SampleAssignment> Assignments);
+/// <summary>
+/// A generated data set as it is read back: the zone its local times are in, and its objects per activity counter
+/// (each object its <c>key</c> and fields). What the frontend shows on its demo screens.
+/// </summary>
+public sealed record SampleDataSetView(string? TimeZone, IReadOnlyDictionary<string, IReadOnlyList<SampleObjectView>> Collections);
+
+/// <summary>One demo object: its key, and its fields beside it as the catalog's template made them.</summary>
+public sealed record SampleObjectView(string Key)
+{
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement> Fields { get; init; } = [];
+}
 
 /// <summary>
-/// Sample objects as rows of the organization's partition: <c>sample|{kind}|{n}</c> (from the
-/// generator's keys <c>{kind}-{n}</c>), one typed column per field.
+/// Sample objects as rows of the organization's partition: <c>sample|{kind}|{n}</c> (from the generator's keys
+/// <c>{kind}-{n}</c>), the object's fields as JSON in one column.
 /// </summary>
 internal static class SampleRows
 {
     /// <summary>The set's expiry on each of its rows: what tells one set's rows from a newer set's.</summary>
     public const string ExpiresAtColumn = "ExpiresAt";
 
-    public static IEnumerable<TableEntity> ToEntities(string organizationId, SampleDataSet set, DateTimeOffset expiresAt)
-    {
-        foreach (var row in RowsOf(organizationId, set))
-        {
-            row[ExpiresAtColumn] = expiresAt;
-            yield return row;
-        }
-    }
+    private const string FieldsColumn = "Fields";
+    private const string TimeZoneColumn = "TimeZone";
 
-    private static IEnumerable<TableEntity> RowsOf(string organizationId, SampleDataSet set)
+    /// <summary>Columns that are not an object's fields, on rows written before the fields moved into one column.</summary>
+    private static readonly HashSet<string> NotFields = new(StringComparer.Ordinal)
     {
-        foreach (var e in set.Events)
-        {
-            yield return new TableEntity(organizationId, RowKey(e.Key))
-            {
-                ["Title"] = e.Title,
-                ["LocalStart"] = e.LocalStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                ["StartsAt"] = e.StartsAtUtc,
-                ["DurationMinutes"] = e.DurationMinutes,
-                ["TeamKeys"] = string.Join(',', e.TeamKeys),
-                ["TimeZone"] = set.TimeZoneId,
-            };
-        }
-        foreach (var t in set.Teams)
-        {
-            yield return new TableEntity(organizationId, RowKey(t.Key)) { ["Name"] = t.Name, ["Role"] = t.Role };
-        }
-        foreach (var v in set.Volunteers)
-        {
-            yield return new TableEntity(organizationId, RowKey(v.Key)) { ["DisplayName"] = v.DisplayName, ["TeamKey"] = v.TeamKey };
-        }
-        foreach (var a in set.Assignments)
-        {
-            yield return new TableEntity(organizationId, RowKey(a.Key))
-            {
-                ["EventKey"] = a.EventKey, ["VolunteerKey"] = a.VolunteerKey, ["TeamKey"] = a.TeamKey, ["Role"] = a.Role,
-            };
-        }
-    }
+        "PartitionKey", "RowKey", "Timestamp", "odata.etag", ExpiresAtColumn, TimeZoneColumn,
+    };
 
-    public static SampleDataSetView ToView(IEnumerable<TableEntity> rows)
+    public static IEnumerable<TableEntity> ToEntities(string organizationId, SampleDataSet set, DateTimeOffset expiresAt) =>
+        set.Collections.SelectMany(collection => collection.Items).Select(item => new TableEntity(organizationId, RowKey(item.Key))
+        {
+            [FieldsColumn] = item.Fields.ToJsonString(),
+            [TimeZoneColumn] = set.TimeZoneId,
+            [ExpiresAtColumn] = expiresAt,
+        });
+
+    /// <summary>The rows grouped by the counter their kind stands for in <paramref name="template"/> (a kind it lacks, by its own name).</summary>
+    public static SampleDataSetView ToView(IEnumerable<TableEntity> rows, SampleDataTemplate? template)
     {
-        var byKind = rows.GroupBy(Kind).ToDictionary(g => g.Key, g => g.OrderBy(Number).ToList());
-        IReadOnlyList<TableEntity> Of(string kind) => byKind.GetValueOrDefault(kind) ?? [];
+        var kinds = rows.GroupBy(Kind)
+            .OrderBy(group => template?.Collections.ToList().FindIndex(c => c.Kind == group.Key) is >= 0 and var index ? index : int.MaxValue)
+            .ToList();
         return new SampleDataSetView(
-            [.. Of("event").Select(r => new SampleEvent(Key(r), r.GetString("Title") ?? "",
-                DateTime.ParseExact(r.GetString("LocalStart") ?? "2000-01-01T00:00", "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                r.GetDateTimeOffset("StartsAt") ?? default, r.GetInt32("DurationMinutes") ?? 0,
-                (r.GetString("TeamKeys") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)))],
-            [.. Of("team").Select(r => new SampleTeam(Key(r), r.GetString("Name") ?? "", r.GetString("Role") ?? ""))],
-            [.. Of("volunteer").Select(r => new SampleVolunteer(Key(r), r.GetString("DisplayName") ?? "", r.GetString("TeamKey") ?? ""))],
-            [.. Of("assignment").Select(r => new SampleAssignment(Key(r), r.GetString("EventKey") ?? "", r.GetString("VolunteerKey") ?? "",
-                r.GetString("TeamKey") ?? "", r.GetString("Role") ?? ""))]);
+            kinds.SelectMany(k => k).Select(r => r.GetString(TimeZoneColumn)).FirstOrDefault(zone => zone is not null),
+            kinds.ToDictionary(
+                group => template?.ByKind(group.Key)?.Counter ?? group.Key,
+                group => (IReadOnlyList<SampleObjectView>)[.. group.OrderBy(Number).Select(Item)],
+                StringComparer.Ordinal));
     }
+
+    private static SampleObjectView Item(TableEntity row) =>
+        new($"{Kind(row)}-{Number(row)}")
+        {
+            Fields = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(row.GetString(FieldsColumn) ?? LegacyFields(row).ToJsonString()) ?? [],
+        };
+
+    /// <summary>A row of a set generated before the fields moved into one column: one column per field.</summary>
+    private static JsonObject LegacyFields(TableEntity row) => new(row
+        .Where(column => !NotFields.Contains(column.Key) && !column.Key.EndsWith("@odata.type", StringComparison.Ordinal))
+        .Select(column => KeyValuePair.Create(char.ToLowerInvariant(column.Key[0]) + column.Key[1..], Value(column.Value))));
+
+    private static JsonNode? Value(object? column) => column switch
+    {
+        string text => text,
+        int number => number,
+        long number => number,
+        double number => number,
+        bool flag => flag,
+        DateTimeOffset instant => instant,
+        DateTime instant => new DateTimeOffset(instant, TimeSpan.Zero),
+        _ => column?.ToString(),
+    };
 
     /// <summary><c>event-1</c> → <c>sample|event|1</c>.</summary>
     private static string RowKey(string key)
@@ -85,7 +94,5 @@ internal static class SampleRows
 
     private static string Kind(TableEntity row) => row.RowKey.Split('|')[1];
 
-    private static int Number(TableEntity row) => int.TryParse(row.RowKey.Split('|')[^1], out var n) ? n : 0;
-
-    private static string Key(TableEntity row) => $"{Kind(row)}-{row.RowKey.Split('|')[^1]}";
+    private static int Number(TableEntity row) => int.TryParse(row.RowKey.Split('|')[^1], CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

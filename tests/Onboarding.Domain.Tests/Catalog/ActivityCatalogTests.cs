@@ -106,15 +106,28 @@ public sealed class ActivityCatalogTests
         Assert.Equal("checklist.tasks[0].criteria.counter: unknown counter 'teams' (use products, payouts).", error.Message);
     }
 
-    /// <summary>The default catalog with another activity and no tasks or features (they name the default's counters).</summary>
-    private static string WithActivity(string activity)
+    [Fact]
+    public void TheUnionOfVersionsKnowsEveryTypeAnyDeclaresAndTheNewestDefinitionWins()
     {
-        var json = JsonNode.Parse(DefaultCatalog.Json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
-        json["activity"] = JsonNode.Parse(activity);
-        json["checklist"]!["tasks"] = new JsonArray();
-        json["features"] = new JsonArray();
-        return json.ToJsonString();
+        var older = Store().Activity;
+        var newer = CatalogJson.Parse(WithActivity("""
+            { "counters": [ { "name": "products", "createdBy": "product_added" }, { "name": "refunds", "createdBy": "refund_issued" } ],
+              "eventTypes": [], "snapshotKeys": [ "refunds" ] }
+            """)).Activity;
+
+        var union = ActivityCatalog.Union([newer, older]);
+
+        Assert.Equal(["products", "refunds", "payouts"], union.CounterNames);
+        Assert.Equal(("products", 1), union.Effect("product_added"));
+        Assert.Equal(("products", -1), union.Effect("product_delisted"));
+        Assert.True(union.MayBeSample("product_listed"));
+        Assert.True(union.IsActivityType("storefront_published"));
+        Assert.Equal(("payouts", 1), union.Effect("payout_sent"));
+        Assert.Equal(["refunds", "products"], union.SnapshotKeys);
+        Assert.False(union.MayBeSample("product_added"));
     }
+
+    private static string WithActivity(string activity) => CatalogVariants.WithActivity(activity).ToJsonString();
 
     private static OnboardingCatalog Store() => CatalogJson.Parse(WithActivity(StoreActivity));
 

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.SampleData;
 
 namespace Onboarding.Domain.Tests.SampleData;
 
+/// <summary>The default catalog's template, generated: its scheduling data read back through typed views.</summary>
 public sealed class SampleDataGeneratorTests
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -12,10 +16,10 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void TheSameOrganizationZoneAndTimeAlwaysGiveTheSameData()
     {
-        var first = SampleDataGenerator.Generate("org-sample-determinism", Berlin, FridayBeforeBerlinSpringForward);
-        var second = SampleDataGenerator.Generate("org-sample-determinism", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), FridayBeforeBerlinSpringForward);
+        var first = Generate("org-sample-determinism", Berlin, FridayBeforeBerlinSpringForward);
+        var second = Generate("org-sample-determinism", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), FridayBeforeBerlinSpringForward);
 
-        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+        Assert.Equal(JsonSerializer.Serialize(first.Set), JsonSerializer.Serialize(second.Set));
     }
 
     [Fact]
@@ -23,7 +27,7 @@ public sealed class SampleDataGeneratorTests
     {
         // Pinned output, computed independently from FNV-1a and SplitMix64: a seed from string.GetHashCode or a
         // System.Random sequence would change between processes or .NET versions.
-        var set = SampleDataGenerator.Generate("org-golden", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-golden", Berlin, FridayBeforeBerlinSpringForward);
 
         Assert.Equal(
             ["Doodle Demo", "Noodle Fictional", "Clover Sampleton", "Comet Placeholder", "Bramble Demo"],
@@ -36,27 +40,27 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void DifferentOrganizationsGetDifferentVolunteersInTheSameShape()
     {
-        var first = SampleDataGenerator.Generate("org-sample-a", Berlin, FridayBeforeBerlinSpringForward);
-        var second = SampleDataGenerator.Generate("org-sample-b", Berlin, FridayBeforeBerlinSpringForward);
+        var first = Generate("org-sample-a", Berlin, FridayBeforeBerlinSpringForward);
+        var second = Generate("org-sample-b", Berlin, FridayBeforeBerlinSpringForward);
 
         Assert.NotEqual(first.Volunteers.Select(v => v.DisplayName), second.Volunteers.Select(v => v.DisplayName));
-        Assert.Equal(first.Counts, second.Counts);
+        Assert.Equal(first.Set.Counts, second.Set.Counts);
         Assert.Equal(first.Events.Select(e => e.StartsAtUtc), second.Events.Select(e => e.StartsAtUtc));
     }
 
     [Fact]
     public void ASetHasFiveEventsThreeTeamsFifteenVolunteersAndAScheduleForThem()
     {
-        var set = SampleDataGenerator.Generate("org-sample-counts", NewYork, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-counts", NewYork, FridayBeforeBerlinSpringForward);
 
-        Assert.Equal(new SampleDataCounts(5, 3, 15, 25), set.Counts);
-        Assert.Equal(("org-sample-counts", NewYork.Id, FridayBeforeBerlinSpringForward), (set.OrganizationId, set.TimeZoneId, set.GeneratedAt));
+        Assert.Equal(new Dictionary<string, int> { ["teams"] = 3, ["volunteers"] = 15, ["events"] = 5, ["assignments"] = 25 }, set.Set.Counts.ByCounter);
+        Assert.Equal(("org-sample-counts", NewYork.Id, FridayBeforeBerlinSpringForward), (set.Set.OrganizationId, set.Set.TimeZoneId, set.Set.GeneratedAt));
     }
 
     [Fact]
     public void KeysAreNumberedPerKindAndSafeForRowKeys()
     {
-        var set = SampleDataGenerator.Generate("org-sample-keys", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-keys", Berlin, FridayBeforeBerlinSpringForward);
 
         Assert.Equal(["event-1", "event-2", "event-3", "event-4", "event-5"], set.Events.Select(e => e.Key));
         Assert.Equal(["team-1", "team-2", "team-3"], set.Teams.Select(t => t.Key));
@@ -69,9 +73,9 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void TeamsHaveRolesAndFiveVolunteersEach()
     {
-        var set = SampleDataGenerator.Generate("org-sample-teams", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-teams", Berlin, FridayBeforeBerlinSpringForward);
 
-        Assert.Contains(new SampleTeam("team-1", "Welcome Team", "Greeter"), set.Teams);
+        Assert.Contains(new Team("team-1", "Welcome Team", "Greeter"), set.Teams);
         Assert.All(set.Teams, team =>
         {
             Assert.False(string.IsNullOrWhiteSpace(team.Role));
@@ -84,7 +88,7 @@ public sealed class SampleDataGeneratorTests
     {
         string[] fictionalFamilyNames = ["Sampleton", "Demo", "Example", "Placeholder", "McTestface", "Fictional"];
 
-        var set = SampleDataGenerator.Generate("org-sample-names", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-names", Berlin, FridayBeforeBerlinSpringForward);
 
         Assert.Equal(15, set.Volunteers.Select(v => v.DisplayName).Distinct().Count());
         Assert.All(set.Volunteers, v =>
@@ -98,7 +102,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void EveryEventIsStaffedFromItsOwnTeamsWithNobodyBookedTwice()
     {
-        var set = SampleDataGenerator.Generate("org-sample-schedule", NewYork, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-schedule", NewYork, FridayBeforeBerlinSpringForward);
         var volunteers = set.Volunteers.ToDictionary(v => v.Key);
         var teams = set.Teams.ToDictionary(t => t.Key);
 
@@ -118,7 +122,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void TheScheduleSpreadsTheWorkAcrossEveryVolunteer()
     {
-        var set = SampleDataGenerator.Generate("org-sample-fair", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-fair", Berlin, FridayBeforeBerlinSpringForward);
 
         var shifts = set.Volunteers.Select(v => set.Assignments.Count(a => a.VolunteerKey == v.Key)).ToList();
 
@@ -128,7 +132,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void EventsFollowBerlinsSpringForwardWeekByWeek()
     {
-        var set = SampleDataGenerator.Generate("org-sample-berlin", Berlin, FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-berlin", Berlin, FridayBeforeBerlinSpringForward);
 
         // Berlin moves to summer time (UTC+2) on Sunday 29 March 2026; the local times stay put.
         Assert.Equal(
@@ -147,7 +151,7 @@ public sealed class SampleDataGeneratorTests
     {
         var fridayNoonInNewYork = new DateTimeOffset(2026, 10, 23, 12, 0, 0, TimeSpan.FromHours(-4));
 
-        var set = SampleDataGenerator.Generate("org-sample-new-york", NewYork, fridayNoonInNewYork);
+        var set = Generate("org-sample-new-york", NewYork, fridayNoonInNewYork);
 
         // New York returns to standard time (UTC-5) on Sunday 1 November 2026 at 02:00.
         Assert.Equal(
@@ -167,8 +171,8 @@ public sealed class SampleDataGeneratorTests
         // Saturday 23:30 UTC is already Sunday 00:30 in Berlin but still Saturday evening in New York.
         var saturdayNightUtc = new DateTimeOffset(2026, 3, 21, 23, 30, 0, TimeSpan.Zero);
 
-        var berlin = SampleDataGenerator.Generate("org-sample-dateline", Berlin, saturdayNightUtc);
-        var newYork = SampleDataGenerator.Generate("org-sample-dateline", NewYork, saturdayNightUtc);
+        var berlin = Generate("org-sample-dateline", Berlin, saturdayNightUtc);
+        var newYork = Generate("org-sample-dateline", NewYork, saturdayNightUtc);
 
         Assert.Equal(new DateTime(2026, 3, 29, 10, 0, 0), berlin.Events[0].LocalStart);
         Assert.Equal(new DateTime(2026, 3, 22, 10, 0, 0), newYork.Events[0].LocalStart);
@@ -179,7 +183,7 @@ public sealed class SampleDataGeneratorTests
     {
         var sundayMorning = new DateTimeOffset(2026, 6, 7, 9, 0, 0, TimeSpan.FromHours(2));
 
-        var set = SampleDataGenerator.Generate("org-sample-ahead", Berlin, sundayMorning);
+        var set = Generate("org-sample-ahead", Berlin, sundayMorning);
 
         Assert.True(set.Events[0].StartsAtUtc > sundayMorning.AddDays(6), "An event on the day of generation could already be over.");
         Assert.Equal(set.Events.Select(e => e.StartsAtUtc).Order(), set.Events.Select(e => e.StartsAtUtc));
@@ -194,7 +198,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void AStartTimeTheClocksSkipMovesForwardByTheGap()
     {
-        var set = SampleDataGenerator.Generate("org-sample-gap", SundayMorningDaylightSavingZone(), FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-gap", SundayMorningDaylightSavingZone(), FridayBeforeBerlinSpringForward);
 
         // Clocks jump from 10:00 to 11:00 on 22 March: the 10:00 gathering happens at 11:00 local, 10:00 UTC.
         Assert.Equal(new DateTime(2026, 3, 22, 11, 0, 0), set.Events[0].LocalStart);
@@ -204,7 +208,7 @@ public sealed class SampleDataGeneratorTests
     [Fact]
     public void AStartTimeThatHappensTwiceMeansItsFirstOccurrence()
     {
-        var set = SampleDataGenerator.Generate("org-sample-overlap", SundayMorningDaylightSavingZone(), FridayBeforeBerlinSpringForward);
+        var set = Generate("org-sample-overlap", SundayMorningDaylightSavingZone(), FridayBeforeBerlinSpringForward);
 
         // Clocks fall back from 11:00 to 10:00 on 29 March: 10:00 local happens first at 09:00 UTC.
         Assert.Equal(new DateTime(2026, 3, 29, 10, 0, 0), set.Events[2].LocalStart);
@@ -216,7 +220,7 @@ public sealed class SampleDataGeneratorTests
     [InlineData("  ")]
     public void AnOrganizationIdIsRequired(string organizationId)
     {
-        Assert.ThrowsAny<ArgumentException>(() => SampleDataGenerator.Generate(organizationId, Berlin, FridayBeforeBerlinSpringForward));
+        Assert.ThrowsAny<ArgumentException>(() => Generate(organizationId, Berlin, FridayBeforeBerlinSpringForward));
     }
 
     /// <summary>A zone whose one-week summer time starts and ends on Sunday mornings, right at gathering time.</summary>
@@ -226,5 +230,35 @@ public sealed class SampleDataGeneratorTests
         var end = TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 11, 0, 0), 3, 29);
         var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(new DateTime(2026, 1, 1), new DateTime(2026, 12, 31), TimeSpan.FromHours(1), start, end);
         return TimeZoneInfo.CreateCustomTimeZone("Test/Sunday_Mornings", TimeSpan.Zero, "Sunday mornings", "Standard", "Summer", [rule]);
+    }
+
+    private static DefaultSet Generate(string organizationId, TimeZoneInfo zone, DateTimeOffset at) =>
+        new(SampleDataGenerator.Generate(DefaultCatalog.Catalog.SampleData!, organizationId, zone, at));
+
+    private sealed record Team(string Key, string Name, string Role);
+
+    private sealed record Volunteer(string Key, string DisplayName, string TeamKey);
+
+    private sealed record Event(string Key, string Title, DateTime LocalStart, DateTimeOffset StartsAtUtc, IReadOnlyList<string> TeamKeys);
+
+    private sealed record Assignment(string Key, string EventKey, string VolunteerKey, string TeamKey, string Role);
+
+    /// <summary>A generated set of the default catalog, its collections as the records the scheduling product knows.</summary>
+    private sealed record DefaultSet(SampleDataSet Set)
+    {
+        public List<Team> Teams => Of("teams", (key, f) => new Team(key, Text(f, "name"), Text(f, "role")));
+
+        public List<Volunteer> Volunteers => Of("volunteers", (key, f) => new Volunteer(key, Text(f, "displayName"), Text(f, "teamKey")));
+
+        public List<Event> Events => Of("events", (key, f) => new Event(key, Text(f, "title"),
+            DateTime.ParseExact(Text(f["start"]!.AsObject(), "local"), "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            f["start"]!["utc"]!.GetValue<DateTimeOffset>(), [.. f["teamKeys"]!.AsArray().Select(k => k!.GetValue<string>())]));
+
+        public List<Assignment> Assignments => Of("assignments",
+            (key, f) => new Assignment(key, Text(f, "eventKey"), Text(f, "volunteerKey"), Text(f, "teamKey"), Text(f, "role")));
+
+        private List<T> Of<T>(string counter, Func<string, JsonObject, T> read) => [.. Set.Collection(counter)!.Items.Select(i => read(i.Key, i.Fields))];
+
+        private static string Text(JsonObject fields, string name) => fields[name]!.GetValue<string>();
     }
 }

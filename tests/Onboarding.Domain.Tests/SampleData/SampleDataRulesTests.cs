@@ -1,5 +1,6 @@
 using System.Globalization;
 using Onboarding.Domain.Activity;
+using Onboarding.Domain.Catalog;
 using Onboarding.Domain.Events;
 using Onboarding.Domain.SampleData;
 using Onboarding.Domain.State;
@@ -11,7 +12,7 @@ public sealed class SampleDataRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan ThirtyDays = SampleDataRules.DefaultExpiryPeriod;
-    private static readonly SampleDataCounts Counts = new(5, 3, 15, 25);
+    private static readonly SampleDataCounts Counts = CountsOf(events: 5, teams: 3, volunteers: 15, assignments: 25);
 
     private readonly OrganizationOnboarding _fresh = OrganizationOnboarding.New("org-sample-rules");
 
@@ -90,11 +91,11 @@ public sealed class SampleDataRulesTests
         var overdue = Generated(_fresh, T0);
         var at = T0.AddDays(30).AddHours(6);
 
-        var change = Succeeded(SampleDataRules.Generate(overdue, Counts with { Assignments = 24 }, at, ThirtyDays));
+        var change = Succeeded(SampleDataRules.Generate(overdue, CountsOf(events: 5, teams: 3, volunteers: 15, assignments: 24), at, ThirtyDays));
 
         Assert.Equal([OnboardingEventTypes.SampleDataCleared, OnboardingEventTypes.SampleDataGenerated], change.Events.Select(e => e.Type));
         Assert.Equal(SampleDataRules.ExpiredReason, change.Events[0].DataString("reason"));
-        Assert.Equal(new SampleDataState(SampleDataStatus.Active, at, at.AddDays(30), null, null, Counts with { Assignments = 24 }), change.After.State.SampleData);
+        Assert.Equal(new SampleDataState(SampleDataStatus.Active, at, at.AddDays(30), null, null, CountsOf(events: 5, teams: 3, volunteers: 15, assignments: 24)), change.After.State.SampleData);
     }
 
     [Fact]
@@ -185,13 +186,25 @@ public sealed class SampleDataRulesTests
     }
 
     [Fact]
-    public void AGeneratedDataSetsCountsAreWhatTheStateRecords()
+    public void AGeneratedDataSetsCountsAreWhatTheStateAndItsEventRecord()
     {
-        var set = SampleDataGenerator.Generate("org-sample-rules", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), T0);
+        var set = SampleDataGenerator.Generate(DefaultCatalog.Catalog.SampleData!, "org-sample-rules", TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"), T0);
 
         var change = Succeeded(SampleDataRules.Generate(_fresh, set.Counts, T0, ThirtyDays));
 
-        Assert.Equal(new SampleDataCounts(5, 3, 15, 25), change.After.State.SampleData.Counts);
+        Assert.Equal(CountsOf(events: 5, teams: 3, volunteers: 15, assignments: 25), change.After.State.SampleData.Counts);
+        var data = Assert.Single(change.Events).Data!;
+        Assert.Equal((5, 3, 15, 25), (data["events"]!.GetValue<int>(), data["teams"]!.GetValue<int>(), data["volunteers"]!.GetValue<int>(), data["assignments"]!.GetValue<int>()));
+        Assert.Equal(T0.AddDays(30), DateTimeOffset.Parse(data["expiresAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void ACatalogWithoutSampleDataOffersNone()
+    {
+        var portal = DefaultCatalog.Catalog with { SampleData = null };
+
+        Assert.Equal("sample_data_not_offered", Assert.IsType<ConflictError>(SampleDataRules.Offered(portal)).Code);
+        Assert.Null(SampleDataRules.Offered(DefaultCatalog.Catalog));
     }
 
     [Fact]
@@ -205,4 +218,7 @@ public sealed class SampleDataRulesTests
 
     private static OrganizationOnboarding Generated(OrganizationOnboarding onboarding, DateTimeOffset at) =>
         Succeeded(SampleDataRules.Generate(onboarding, Counts, at, ThirtyDays)).After;
+
+    private static SampleDataCounts CountsOf(int events, int teams, int volunteers, int assignments) =>
+        new(new Dictionary<string, int> { ["events"] = events, ["teams"] = teams, ["volunteers"] = volunteers, ["assignments"] = assignments });
 }

@@ -5,7 +5,7 @@ namespace Onboarding.Domain.Tests.SampleData;
 public sealed class SampleDataViewTests
 {
     private static readonly DateTimeOffset GeneratedAt = new(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
-    private static readonly SampleDataCounts Counts = new(5, 3, 15, 25);
+    private static readonly SampleDataCounts Counts = new(new Dictionary<string, int> { ["events"] = 5, ["teams"] = 3, ["volunteers"] = 15, ["assignments"] = 25 });
     private static readonly SampleDataState ActiveState =
         new(SampleDataStatus.Active, GeneratedAt, GeneratedAt.AddDays(30), null, null, Counts);
 
@@ -14,7 +14,7 @@ public sealed class SampleDataViewTests
     {
         var view = SampleDataView.From(SampleDataState.None, GeneratedAt);
 
-        Assert.Equal(new SampleDataView(SampleDataStatusNames.None, false, null, null, null, null, null, null), view);
+        Assert.Equal(new SampleDataView(SampleDataStatusNames.None, false, null, null, null, null, null, null, null), view);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class SampleDataViewTests
         var view = SampleDataView.From(ActiveState, GeneratedAt.AddDays(10).AddHours(1));
 
         Assert.Equal(
-            new SampleDataView(SampleDataStatusNames.Active, false, GeneratedAt, GeneratedAt.AddDays(30), null, null, Counts, 20),
+            new SampleDataView(SampleDataStatusNames.Active, false, GeneratedAt, GeneratedAt.AddDays(30), null, null, Counts.ByCounter, 48, 20),
             view);
     }
 
@@ -52,7 +52,7 @@ public sealed class SampleDataViewTests
         var view = SampleDataView.From(cleared, GeneratedAt.AddDays(3));
 
         Assert.Equal(
-            new SampleDataView(SampleDataStatusNames.Cleared, false, GeneratedAt, GeneratedAt.AddDays(30), GeneratedAt.AddDays(2), null, Counts, null),
+            new SampleDataView(SampleDataStatusNames.Cleared, false, GeneratedAt, GeneratedAt.AddDays(30), GeneratedAt.AddDays(2), null, Counts.ByCounter, 48, null),
             view);
     }
 

@@ -36,6 +36,21 @@ public sealed class CatalogSchemaTests
     }
 
     [Fact]
+    public void TheSchemaRefusesASampleCollectionOfTwoFormsAndAnUnknownGeneratedValue()
+    {
+        var catalog = ShippedCatalogs.ReadJson(ShippedCatalogs.DefaultPath);
+        var collections = catalog["sampleData"]!["collections"]!;
+        collections[0]!["rota"] = JsonNode.Parse("""{ "shifts": "events", "shiftGroups": "teamKeys", "perGroup": "n", "members": "volunteers", "memberGroup": "teamKey" }""");
+        collections[1]!["fields"]!["displayName"] = JsonNode.Parse("""{ "$fictionalName": { "first": [] } }""");
+
+        var errors = Errors(Evaluate(catalog));
+
+        Assert.Contains(errors, e => e.StartsWith("/sampleData/collections/0", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("/sampleData/collections/1/fields/displayName", StringComparison.Ordinal));
+        Assert.Empty(Errors(Evaluate(ShippedCatalogs.ReadJson(ShippedCatalogs.DefaultPath))));
+    }
+
+    [Fact]
     public void TheDefaultCatalogPointsEditorsAtTheSchema()
     {
         var schema = (string?)ShippedCatalogs.ReadJson(ShippedCatalogs.DefaultPath)["$schema"];

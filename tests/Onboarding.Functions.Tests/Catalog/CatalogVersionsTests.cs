@@ -122,6 +122,50 @@ public sealed class CatalogVersionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APinnedOrganizationGetsItsOwnVersionsSampleDataAndOneNotStartedTheCurrentVersions()
+    {
+        var pinned = TestStorage.UniqueId("pinned");
+        var fresh = TestStorage.UniqueId("fresh");
+        using var pinnedAdmin = app.ClientFor(pinned);
+        using var freshAdmin = app.ClientFor(fresh);
+        using var platform = app.CreateClient().WithToken(TestTokens.PlatformAdmin());
+        (await pinnedAdmin.PostAsync($"/api/orgs/{pinned}/onboarding/wizard/start", null)).EnsureSuccessStatusCode();
+        var draft = VersionTwo();
+        draft["sampleData"] = JsonNode.Parse("""{ "collections": [ { "counter": "teams", "kind": "crew", "items": [ { "name": "Sample Crew" } ] } ] }""");
+        await PutDraftAsync(platform, draft);
+        (await platform.PostAsync("/api/catalog/draft/publish", null)).EnsureSuccessStatusCode();
+        await Task.Delay(TimeSpan.FromSeconds(CacheSeconds + 0.5));
+
+        var pinnedSet = await (await pinnedAdmin.PostAsync($"/api/orgs/{pinned}/onboarding/sample-data", null)).ReadJsonAsync();
+        var freshSet = await (await freshAdmin.PostAsync($"/api/orgs/{fresh}/onboarding/sample-data", null)).ReadJsonAsync();
+        var freshData = await (await freshAdmin.GetAsync($"/api/orgs/{fresh}/onboarding/sample-data")).ReadJsonAsync();
+
+        Assert.Equal(48, pinnedSet.GetProperty("status").GetProperty("itemCount").GetInt32());
+        Assert.Equal(1, freshSet.GetProperty("status").GetProperty("itemCount").GetInt32());
+        var crew = Assert.Single(freshData.GetProperty("data").GetProperty("collections").GetProperty("teams").EnumerateArray());
+        Assert.Equal(("crew-1", "Sample Crew"), (crew.GetProperty("key").GetString(), crew.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task ASampleDataTemplateThatNamesALaterCollectionIsA400AtTheSectionsPath()
+    {
+        using var platform = app.CreateClient().WithToken(TestTokens.PlatformAdmin());
+        var draft = VersionTwo();
+        draft["sampleData"] = JsonNode.Parse("""
+            { "collections": [ { "counter": "volunteers", "kind": "volunteer", "count": 2, "fields": { "teamKey": { "$cycle": "teams" } } },
+                               { "counter": "teams", "kind": "team", "items": [ { "name": "Later" } ] } ] }
+            """);
+        await PutDraftAsync(platform, draft);
+
+        using var validated = await platform.PostAsync("/api/catalog/draft/validate", null);
+
+        var problem = await validated.AssertProblemAsync(400, "validation_failed");
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("sampleData", error.Name);
+        Assert.Contains("'teams'", error.Value[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APublishedVersionReadsBackAsPublishedAndTheFileSeededVersionOne()
     {
         using var platform = app.CreateClient().WithToken(TestTokens.PlatformAdmin());

@@ -13,7 +13,8 @@ public sealed class PortalCatalogEndToEndTests : IAsyncLifetime
     // Its own versions table: the portal file seeds its version 1 (a shared table was seeded by the default catalog).
     private readonly OnboardingApplication app = IngestionApp.Create()
         .WithSetting("ONBOARDING_CATALOG_PATH", ShippedCatalogs.PortalPath)
-        .WithSetting("Catalog:VersionsTable", TestStorage.UniqueTableName("portalcatalog"));
+        .WithSetting("Catalog:VersionsTable", TestStorage.UniqueTableName("portalcatalog"))
+        .WithSetting("Catalog:CacheSeconds", "1");
 
     public Task InitializeAsync() => app.StartedAsync();
 
@@ -68,6 +69,47 @@ public sealed class PortalCatalogEndToEndTests : IAsyncLifetime
         var poisoned = await IngestionApp.EventuallyAsync(async () => (await app.PoisonQueue().ReceiveMessagesAsync(32)).Value, m => m.Length > 0);
         Assert.Contains("team_created", Assert.Single(poisoned).Body.ToString(), StringComparison.Ordinal);
         Assert.Empty(await StoredRows.EventsAsync(org));
+    }
+
+    [Fact]
+    public async Task ACatalogWithoutSampleDataOffersNoneAndRefusesToGenerateIt()
+    {
+        var org = TestStorage.UniqueId("portal");
+        using var admin = app.ClientFor(org);
+
+        using var generate = await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null);
+        var read = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        await generate.AssertProblemAsync(409, "sample_data_not_offered");
+        Assert.False(read.GetProperty("offered").GetBoolean());
+        Assert.Equal("none", read.GetProperty("status").GetProperty("status").GetString());
+        Assert.DoesNotContain(await StoredRows.OfOrganizationAsync(org), r => r.RowKey.StartsWith("sample|", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnActivityTypeALaterVersionDroppedStillReachesAnOrganizationPinnedToTheVersionThatDeclaresIt()
+    {
+        var org = TestStorage.UniqueId("portal");
+        using var admin = app.ClientFor(org);
+        await SendAsync(TestEvents.Event(org, "organization_created"), TestEvents.Event(org, "service_created"),
+            TestEvents.Event(org, "deployment_created"), TestEvents.Event(org, "cloud_account_connected"));
+        (await admin.PutAsync($"/api/orgs/{org}/onboarding/wizard/steps/1", JsonRequests.Json("""{"teamName":"Platform","primaryCloud":"gcp"}"""))).EnsureSuccessStatusCode();
+        var withoutDiscovery = ShippedCatalogs.ReadJson(ShippedCatalogs.PortalPath).AsObject();
+        withoutDiscovery.Remove("$schema");
+        withoutDiscovery["activity"]!["eventTypes"] = new System.Text.Json.Nodes.JsonArray();
+        withoutDiscovery["checklist"]!["tasks"]!.AsArray().RemoveAt(4);
+        withoutDiscovery["features"]!.AsArray().RemoveAt(1);
+        using var platform = app.CreateClient().WithToken(TestTokens.PlatformAdmin());
+        (await platform.PutAsync("/api/catalog/draft", JsonRequests.Json(withoutDiscovery.ToJsonString()))).EnsureSuccessStatusCode();
+        (await platform.PostAsync("/api/catalog/draft/publish", null)).EnsureSuccessStatusCode();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        await SendAsync(TestEvents.Event(org, "resources_discovered"));
+
+        var overview = await OverviewAsync(admin, org);
+        Assert.Equal(1, overview.GetProperty("catalogVersion").GetInt32());
+        Assert.Equal(Stages, Completed(overview));
+        Assert.Empty((await app.PoisonQueue().ReceiveMessagesAsync(32)).Value);
     }
 
     private async Task SendAsync(params System.Text.Json.Nodes.JsonObject[] events)

@@ -12,8 +12,6 @@ public sealed class ProductNamesTests
     {
         ["src/Onboarding.Domain/Catalog/default-catalog.json"] = "the shipped default catalog",
         ["src/Onboarding.Events/"] = "the producer library's typed events for the default catalog",
-        ["src/Onboarding.Domain/SampleData/"] = "the scheduling product's demo data set (not yet catalog data)",
-        ["src/Onboarding.Functions/SampleData/"] = "the rows of that demo data set",
     };
 
     /// <summary>Counter names that are also the engine's ordinary words, so a grep for them finds the engine, not the product.</summary>

@@ -46,7 +46,7 @@ public sealed class PurgePropertyTests(ITestOutputHelper output)
                     using var generated = await admin.PostAsync($"/api/orgs/{generating}/onboarding/sample-data", null);
                     Assert.Equal(HttpStatusCode.Created, generated.StatusCode);
                     var status = (await generated.ReadJsonAsync()).GetProperty("status");
-                    sets[generating] = (status.GetProperty("expiresAt").GetDateTimeOffset(), status.GetProperty("counts").GetProperty("total").GetInt32());
+                    sets[generating] = (status.GetProperty("expiresAt").GetDateTimeOffset(), status.GetProperty("itemCount").GetInt32());
                     log.AppendLine($"{step.At:O} generate {generating} on instance {instance + 1}: expires {sets[generating].ExpiresAt:O}");
                     continue;
                 }

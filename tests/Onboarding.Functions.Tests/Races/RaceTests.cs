@@ -155,8 +155,7 @@ public sealed class RaceTests(RaceApps apps) : IClassFixture<RaceApps>
         Assert.All(answers.Where(a => a.Is(HttpStatusCode.Conflict)), a => Assert.Equal("sample_data_active", a.Code));
         var events = await AssertStoredEventsAreTheReportedOnesAsync(org, [], answers);
         Assert.Single(events, e => e.GetString("Type") == "sample_data_generated");
-        var counts = created.Body.GetProperty("status").GetProperty("counts");
-        Assert.Equal(counts.GetProperty("total").GetInt32(), (await StoredRows.SampleAsync(org)).Count);
+        Assert.Equal(created.Body.GetProperty("status").GetProperty("itemCount").GetInt32(), (await StoredRows.SampleAsync(org)).Count);
         Assert.Single(await apps.IndexRowsAsync(org));
     }
 

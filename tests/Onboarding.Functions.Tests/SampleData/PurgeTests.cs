@@ -60,7 +60,7 @@ public sealed class PurgeTests
 
         Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
         Assert.Equal("active", read.GetProperty("status").GetProperty("status").GetString());
-        Assert.Equal(5, read.GetProperty("data").GetProperty("events").GetArrayLength());
+        Assert.Equal(5, read.GetProperty("data").GetProperty("collections").GetProperty("events").GetArrayLength());
         var remaining = Assert.Single(await sample.IndexRowsAsync());
         Assert.NotEqual(firstIndex.PartitionKey, remaining.PartitionKey);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Onboarding.Functions.Storage;
 using Onboarding.Functions.Tests.Infrastructure;
 using Onboarding.Functions.Tests.Wizard;
 
@@ -28,11 +29,15 @@ public sealed class SampleDataApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, generated.StatusCode);
         Assert.Equal("sample_data_generated", created.GetProperty("events")[0].GetProperty("type").GetString());
         Assert.Equal("active", read.GetProperty("status").GetProperty("status").GetString());
-        var data = read.GetProperty("data");
-        Assert.Equal((5, 3, 15), (data.GetProperty("events").GetArrayLength(), data.GetProperty("teams").GetArrayLength(), data.GetProperty("volunteers").GetArrayLength()));
-        Assert.True(data.GetProperty("assignments").GetArrayLength() > 0);
-        var sampleRows = rowsWhileActive.Count(r => r.RowKey.StartsWith("sample|"));
-        Assert.Equal(23 + data.GetProperty("assignments").GetArrayLength(), sampleRows);
+        Assert.True(read.GetProperty("offered").GetBoolean());
+        var data = read.GetProperty("data").GetProperty("collections");
+        Assert.Equal(["teams", "volunteers", "events", "assignments"], data.EnumerateObject().Select(c => c.Name));
+        Assert.Equal((5, 3, 15, 25), (data.GetProperty("events").GetArrayLength(), data.GetProperty("teams").GetArrayLength(),
+            data.GetProperty("volunteers").GetArrayLength(), data.GetProperty("assignments").GetArrayLength()));
+        Assert.Equal(("team-1", "Welcome Team"), (data.GetProperty("teams")[0].GetProperty("key").GetString(), data.GetProperty("teams")[0].GetProperty("name").GetString()));
+        Assert.Equal(48, read.GetProperty("status").GetProperty("itemCount").GetInt32());
+        Assert.Equal(25, read.GetProperty("status").GetProperty("counts").GetProperty("assignments").GetInt32());
+        Assert.Equal(48, rowsWhileActive.Count(r => r.RowKey.StartsWith("sample|")));
         Assert.Equal(org, Assert.Single(indexWhileActive).RowKey);
         Assert.Equal(sample.Clock.GetUtcNow().AddDays(30).UtcDateTime.ToString("yyyyMMdd"), indexWhileActive[0].PartitionKey);
 
@@ -49,6 +54,36 @@ public sealed class SampleDataApiTests : IAsyncLifetime
         Assert.DoesNotContain(rowsAfter, r => r.RowKey.StartsWith("sample|"));
         Assert.Contains(rowsAfter, r => r.RowKey == "profile|state");
         Assert.Empty(await sample.IndexRowsAsync());
+    }
+
+    [Fact]
+    public async Task ASetStoredBeforeTheCatalogDefinedSampleDataReadsAsItWasWritten()
+    {
+        var org = TestStorage.UniqueId();
+        using var admin = sample.App.ClientFor(org);
+        (await admin.PostAsync($"/api/orgs/{org}/onboarding/sample-data", null)).EnsureSuccessStatusCode();
+        // The rows as the generator of 6 December wrote them: counts with a total in SampleDataCounts, one column per field.
+        var table = TestStorage.Tables().GetTableClient(OnboardingStorage.OnboardingTable);
+        var state = (await StoredRows.StateAsync(org))!;
+        state.Remove("SampleDataObjects");
+        state["SampleDataCounts"] = """{"events":5,"teams":3,"volunteers":15,"assignments":25,"total":48}""";
+        await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace);
+        var team = (await StoredRows.SampleAsync(org)).Single(r => r.RowKey == "sample|team|2");
+        await table.UpsertEntityAsync(new TableEntity(org, team.RowKey)
+        {
+            ["Name"] = "Setup Crew", ["Role"] = "Setup Helper", ["ExpiresAt"] = team.GetDateTimeOffset("ExpiresAt"),
+        }, TableUpdateMode.Replace);
+
+        var read = await (await admin.GetAsync($"/api/orgs/{org}/onboarding/sample-data")).ReadJsonAsync();
+
+        var status = read.GetProperty("status");
+        Assert.Equal(48, status.GetProperty("itemCount").GetInt32());
+        Assert.Equal(["events", "teams", "volunteers", "assignments"], status.GetProperty("counts").EnumerateObject().Select(c => c.Name));
+        var legacyTeam = read.GetProperty("data").GetProperty("collections").GetProperty("teams")[1];
+        Assert.Equal(("team-2", "Setup Crew", "Setup Helper"),
+            (legacyTeam.GetProperty("key").GetString(), legacyTeam.GetProperty("name").GetString(), legacyTeam.GetProperty("role").GetString()));
+        (await admin.DeleteAsync($"/api/orgs/{org}/onboarding/sample-data")).EnsureSuccessStatusCode();
+        Assert.Empty(await StoredRows.SampleAsync(org));
     }
 
     [Fact]
@@ -110,9 +145,10 @@ public sealed class SampleDataApiTests : IAsyncLifetime
         Assert.Equal("completed", finished.GetProperty("wizard").GetProperty("status").GetString());
         Assert.Equal("active", read.GetProperty("status").GetProperty("status").GetString());
         // The events fall in the organization's time zone (step 1 said Europe/Berlin).
-        var firstEvent = read.GetProperty("data").GetProperty("events")[0];
-        var local = DateTime.Parse(firstEvent.GetProperty("localStart").GetString()!);
-        var utc = firstEvent.GetProperty("startsAtUtc").GetDateTimeOffset();
+        Assert.Equal("Europe/Berlin", read.GetProperty("data").GetProperty("timeZone").GetString());
+        var firstEvent = read.GetProperty("data").GetProperty("collections").GetProperty("events")[0];
+        var local = DateTime.Parse(firstEvent.GetProperty("start").GetProperty("local").GetString()!);
+        var utc = firstEvent.GetProperty("start").GetProperty("utc").GetDateTimeOffset();
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin").GetUtcOffset(utc), local - utc.UtcDateTime);
     }
 

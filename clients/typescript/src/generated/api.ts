@@ -839,7 +839,7 @@ export interface components {
          * @description Every problem code the API answers with; each response lists the ones it can carry.
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "catalog_draft_not_found" | "catalog_version_not_found" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
+        ProblemCode: "bad_request" | "catalog_draft_not_found" | "catalog_version_not_found" | "checklist_task_inactive" | "checklist_task_not_found" | "checklist_task_not_manual" | "concurrent_update" | "internal_error" | "malformed_json" | "no_active_sample_data" | "not_found" | "organization_mismatch" | "organization_not_found" | "payload_too_large" | "precondition_failed" | "rate_limited" | "role_required" | "sample_data_active" | "sample_data_not_offered" | "storage_unavailable" | "subscription_not_found" | "tutorial_already_completed" | "tutorial_already_skipped" | "tutorial_not_found" | "tutorial_not_in_progress" | "tutorial_not_started" | "tutorial_progress_beyond_total" | "tutorial_progress_not_monotonic" | "tutorial_skipped" | "unauthenticated" | "unsupported_media_type" | "validation_failed" | "wizard_already_completed" | "wizard_already_skipped" | "wizard_step_not_found" | "wizard_step_out_of_order";
         /** @description An event the signed-in frontend reports (docs/event-contract.md); id, timestamp and organizationId are filled in when left out, and the user is the token's subject (counted by pseudonym only). */
         TrackingEvent: {
             /** @enum {integer} */
@@ -1057,6 +1057,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        offered: boolean;
                         status: {
                             status: string;
                             purgePending: boolean;
@@ -1069,42 +1070,20 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         data: {
-                            events: {
-                                key: string;
-                                title: string;
-                                /** @description A local date and time without offset (ISO 8601, e.g. 2026-03-01T10:00:00). */
-                                localStart: string;
-                                /** Format: date-time */
-                                startsAtUtc: string;
-                                durationMinutes: number;
-                                teamKeys: string[];
-                            }[];
-                            teams: {
-                                key: string;
-                                name: string;
-                                role: string;
-                            }[];
-                            volunteers: {
-                                key: string;
-                                displayName: string;
-                                teamKey: string;
-                            }[];
-                            assignments: {
-                                key: string;
-                                eventKey: string;
-                                volunteerKey: string;
-                                teamKey: string;
-                                role: string;
-                            }[];
+                            timeZone: string | null;
+                            collections: {
+                                [key: string]: ({
+                                    key: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            };
                         } | null;
                     };
                 };
@@ -1219,12 +1198,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         events: {
@@ -1289,7 +1265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrent_update, sample_data_active. */
+            /** @description Conflict: concurrent_update, sample_data_active, sample_data_not_offered. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1297,7 +1273,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "concurrent_update" | "sample_data_active";
+                        code?: "concurrent_update" | "sample_data_active" | "sample_data_not_offered";
                     };
                 };
             };
@@ -1374,12 +1350,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         events: {
@@ -2496,12 +2469,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         catalogVersion: number | null;
@@ -2754,12 +2724,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         catalogVersion: number | null;
@@ -3009,12 +2976,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         catalogVersion: number | null;
@@ -5819,12 +5783,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         catalogVersion: number | null;
@@ -7213,12 +7174,9 @@ export interface operations {
                             /** Format: date-time */
                             expiredAt: string | null;
                             counts: {
-                                events: number;
-                                teams: number;
-                                volunteers: number;
-                                assignments: number;
-                                total: number;
+                                [key: string]: number;
                             } | null;
+                            itemCount: number | null;
                             daysUntilExpiry: number | null;
                         };
                         catalogVersion: number | null;
