@@ -55,10 +55,21 @@ public sealed class GroupedRowWrites(TableClient table)
                 }
                 (writes, queued) = (queued, []);
             }
-            await Task.WhenAll(writes
-                .GroupBy(write => write.Action.Entity.PartitionKey, StringComparer.Ordinal)
-                .SelectMany(partition => partition.Chunk(OnboardingStorage.MaxTransactionActions))
-                .Select(SendAsync));
+            try
+            {
+                await Task.WhenAll(writes
+                    .GroupBy(write => write.Action.Entity.PartitionKey, StringComparer.Ordinal)
+                    .SelectMany(partition => partition.Chunk(OnboardingStorage.MaxTransactionActions))
+                    .Select(SendAsync));
+            }
+            catch (Exception e)
+            {
+                // Never expected (each write's outcome is caught above); but no write may wait for ever, nor stop the next ones.
+                foreach (var write in writes)
+                {
+                    write.Written.TrySetException(e);
+                }
+            }
         }
     }
 
