@@ -72,7 +72,9 @@ public sealed partial class OrganizationsIndex(
     {
         if (change.Add is { } entry)
         {
-            await Task.WhenAll(Sorts.Select(sort => Table.UpsertEntityAsync(Row(sort, entry), TableUpdateMode.Replace, cancellationToken)));
+            // Only the rows whose key or content the change moves: most progress moves the completion row alone.
+            await Task.WhenAll(Sorts.Where(sort => change.Remove is not { } old || old.RowKey(sort) != entry.RowKey(sort) || !SameContent(sort, old, entry))
+                .Select(sort => Table.UpsertEntityAsync(Row(sort, entry), TableUpdateMode.Replace, cancellationToken)));
         }
     }
 
@@ -164,8 +166,13 @@ public sealed partial class OrganizationsIndex(
         return matches ? new IndexedOrganization(snapshot, entry) : null;
     }
 
+    /// <summary>What a page filters and sorts by: the status and sign-up on both rows, the completion on its own row only.</summary>
     private static bool SameEntry(TableEntity row, OrganizationEntry entry) =>
-        row.GetString("Status") == entry.Status && row.GetDateTimeOffset("SignedUpAt") == entry.SignedUpAt && row.GetDouble("CompletionPercent") == entry.CompletionPercent;
+        row.GetString("Status") == entry.Status && row.GetDateTimeOffset("SignedUpAt") == entry.SignedUpAt
+        && (row.PartitionKey != ByCompletion || row.GetDouble("CompletionPercent") == entry.CompletionPercent);
+
+    private static bool SameContent(string sort, OrganizationEntry old, OrganizationEntry entry) =>
+        old.Status == entry.Status && old.SignedUpAt == entry.SignedUpAt && (sort != ByCompletion || old.CompletionPercent == entry.CompletionPercent);
 
     private static TableEntity Row(string sort, OrganizationEntry entry)
     {
