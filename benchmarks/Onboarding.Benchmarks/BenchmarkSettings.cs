@@ -25,8 +25,10 @@ public sealed record BenchmarkSettings
           --new-batch-threshold T  overrides the app's queues.newBatchThreshold (default: the app's, else
                                    half the batch size)
           --raw-parallelism LIST   concurrent transactions tried for the raw ceiling (default 8,16,32,48)
-          --startup-runs S         timed starts of each app for the start-up phase (default 3; 0, or no
+          --startup-runs S         timed starts of each app for the start-up phase (default 5; 0, or no
                                    --empty-app, skips it)
+          --startup-only S         run only the start-up phase: S starts of each app, alternately, then the
+                                   medians, their ratio and the median of the per-start ratios
           --read-clients C         concurrent clients of the read-latency phase (default 32)
           --reads-per-client R     GETs (and raw reads) per client (default 50; 0 skips the phase)
           --read-warmup-seconds S  each way of reading runs its load untimed this long first, and at least
@@ -51,7 +53,10 @@ public sealed record BenchmarkSettings
     /// <summary>An empty isolated-worker app (<c>tests/TestWorkerApp</c>) for the start-up and read-latency comparisons; none skips them.</summary>
     public string? EmptyAppDirectory { get; init; }
 
-    public int StartupRuns { get; init; } = 3;
+    public int StartupRuns { get; init; } = 5;
+
+    /// <summary>Only the start-up phase runs (its starts are <see cref="StartupRuns"/>).</summary>
+    public bool StartupOnly { get; init; }
 
     public int ReadClients { get; init; } = 32;
 
@@ -123,7 +128,8 @@ public sealed record BenchmarkSettings
             HostAssembly = Path.GetFullPath(Text("host")),
             AppDirectory = app,
             EmptyAppDirectory = values.Remove("empty-app", out var emptyApp) ? Path.GetFullPath(emptyApp) : null,
-            StartupRuns = Number("startup-runs", 0) ?? defaults.StartupRuns,
+            StartupOnly = values.ContainsKey("startup-only"),
+            StartupRuns = Number("startup-only", 1) ?? Number("startup-runs", 0) ?? defaults.StartupRuns,
             ReadClients = Number("read-clients", 1) ?? defaults.ReadClients,
             ReadsPerClient = Number("reads-per-client", 0) ?? defaults.ReadsPerClient,
             ReadWarmup = Number("read-warmup-seconds", 0) is { } warmup ? TimeSpan.FromSeconds(warmup) : defaults.ReadWarmup,
@@ -147,6 +153,10 @@ public sealed record BenchmarkSettings
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.\n{Usage}");
+        }
+        if (settings.StartupOnly && settings.EmptyAppDirectory is null)
+        {
+            throw new ArgumentException("--startup-only needs --empty-app.");
         }
         if (settings.BatchSize > 32)
         {

@@ -33,6 +33,16 @@ if (settings.AnalyticsEvents > 0)
     return 0;
 }
 
+if (settings.StartupOnly)
+{
+    Console.WriteLine();
+    Console.WriteLine($"Start-up only: the app (/api/health) and an empty worker app (/api/echo), {settings.StartupRuns} times each, alternately");
+    var only = await new StartupRun(settings, queues, runId).RunAsync(settings.EmptyAppDirectory!);
+    Console.WriteLine(FormattableString.Invariant(
+        $"Start-up medians: app {only.AppMedian.TotalSeconds:F3} s, empty app {only.EmptyAppMedian.TotalSeconds:F3} s, ratio {only.Ratio:F2}x; median per-start ratio {only.MedianPerStartRatio:F2}x"));
+    return 0;
+}
+
 StorageHeartbeat.Start(tables);
 var now = TimeProvider.System.GetUtcNow();
 var batchedWork = EventWorkload.Create("batched ingestion", $"bench-{runId}-b", settings.Events, settings.EventsPerMessage, settings.Organizations, now);

@@ -13,6 +13,16 @@ public sealed record StartupResult(IReadOnlyList<TimeSpan> App, IReadOnlyList<Ti
     /// <summary>How many times longer the app takes to answer than an empty app under the same host.</summary>
     public double Ratio => AppMedian / EmptyAppMedian;
 
+    /// <summary>The median of each start's ratio to the empty app's start beside it: less moved by the machine's load drifting.</summary>
+    public double MedianPerStartRatio
+    {
+        get
+        {
+            var sorted = App.Zip(EmptyApp, (app, empty) => app / empty).Order().ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+    }
+
     public static string Seconds(IEnumerable<TimeSpan> times) =>
         string.Join(", ", times.Select(t => t.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)));
 
