@@ -47,6 +47,33 @@ public sealed class HostedApp : IAsyncDisposable
             ? worker
             : throw new InvalidOperationException($"No worker process running {assembly} under the host (pid {process.Id}); its output: {LogPath}");
 
+    /// <summary>The processor time (user and system) the host and its worker have used so far, read from /proc.</summary>
+    public (TimeSpan Host, TimeSpan Worker) ProcessorTime()
+    {
+        var worker = Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault(pid => ParentOf(pid) == process.Id);
+        return (ProcessorTimeOf(process.Id), worker > 0 ? ProcessorTimeOf(worker) : TimeSpan.Zero);
+    }
+
+    private static TimeSpan ProcessorTimeOf(int pid)
+    {
+        try
+        {
+            // utime and stime, the 14th and 15th fields, in clock ticks (USER_HZ, 100 a second on Linux).
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromMilliseconds(ticks * 10);
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     private static int ParentOf(int pid)
     {
         try
