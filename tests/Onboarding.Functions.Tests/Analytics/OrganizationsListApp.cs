@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class OrganizationsListApp
 
     private readonly string inProgressTable = TestStorage.UniqueTableName("inprogress");
 
-    public async Task<InProcessApp> NewAppAsync(RequestRecorder? recorder = null)
+    public async Task<InProcessApp> NewAppAsync(HttpPipelinePolicy? storagePolicy = null)
     {
         await TestStorage.Tables().GetTableClient(OrganizationsTable).CreateIfNotExistsAsync();
         await TestStorage.Tables().GetTableClient(inProgressTable).CreateIfNotExistsAsync();
@@ -23,9 +24,9 @@ public sealed class OrganizationsListApp
             .WithSetting("Analytics:OrganizationsIndexTable", OrganizationsTable)
             .WithSetting("Analytics:InProgressWizardsTable", inProgressTable)
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
-        if (recorder is not null)
+        if (storagePolicy is not null)
         {
-            app = app.WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
+            app = app.WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(storagePolicy, HttpPipelinePosition.PerRetry))));
         }
         return await app.StartedAsync();
     }
