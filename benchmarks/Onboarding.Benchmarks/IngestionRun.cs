@@ -84,16 +84,16 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         {
             mismatches.Add($"{poisoned} messages in {poison.Name}");
         }
-        if (stored.Counters != workload.Events.Count)
+        if (stored.Counters != workload.CountedEvents)
         {
-            mismatches.Insert(0, $"counters sum to {stored.Counters:N0}, expected {workload.Events.Count:N0}");
+            mismatches.Insert(0, $"counters sum to {stored.Counters:N0}, expected {workload.CountedEvents:N0}");
         }
         foreach (var mismatch in mismatches.Take(20))
         {
             Console.WriteLine($"  !! {name}: MISMATCH {mismatch}");
         }
-        Console.WriteLine($"  {name}: stored {stored.Counters:N0} / {workload.Events.Count:N0} events (counters), " +
-            $"{stored.EventTypeCounts:N0} by type, {stored.ProgressEvents:N0} progress events, " +
+        Console.WriteLine($"  {name}: stored {stored.Counters:N0} / {workload.CountedEvents:N0} events (counters), " +
+            $"{stored.EventTypeCounts:N0} by type, {stored.SignUps:N0} / {workload.Organizations.Count:N0} sign-ups, {stored.ProgressEvents:N0} progress events, " +
             $"daily rows {stored.DailyRowsFound}/{stored.DailyRowsSampled} sampled, poison {poisoned}");
         return (stored, mismatches.Count == 0);
     }

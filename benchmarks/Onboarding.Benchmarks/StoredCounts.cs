@@ -6,7 +6,8 @@ using Onboarding.Functions.Storage;
 namespace Onboarding.Benchmarks;
 
 /// <summary>What the app stored for a workload, read back once at the end of a phase.</summary>
-public sealed record StoredCounts(long Counters, long EventTypeCounts, long ProgressEvents, int DailyRowsSampled, int DailyRowsFound, IReadOnlyList<string> Mismatches)
+public sealed record StoredCounts(
+    long Counters, long EventTypeCounts, long SignUps, long ProgressEvents, int DailyRowsSampled, int DailyRowsFound, IReadOnlyList<string> Mismatches)
 {
     private const int Readers = 16;
     private const int DailySample = 500;
@@ -14,7 +15,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
     /// <summary>
     /// Reads every organization's <c>profile|activity</c> row: its counters and the per-type counts of
     /// the workload's event types must match the events sent (they commit atomically with the event
-    /// rows, so they also count the rows). Then point-reads a sample of the daily projection.
+    /// rows, so they also count the rows), and each organization's sign-up must be counted once. Then point-reads a sample of the daily projection.
     /// </summary>
     public static async Task<StoredCounts> ReadAsync(TableServiceClient tables, EventWorkload workload)
     {
@@ -32,7 +33,7 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         });
 
         var mismatches = new List<string>();
-        long counters = 0, typeCounts = 0, progress = 0;
+        long counters = 0, typeCounts = 0, signUps = 0, progress = 0;
         foreach (var organization in workload.Organizations)
         {
             var activity = activities[organization];
@@ -40,11 +41,13 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
             var orgTypeCounts = EventWorkload.EventTypes.Sum(activity.EventTypeCount);
             counters += orgCounters;
             typeCounts += orgTypeCounts;
-            progress += activity.EventTypeCounts.Where(c => !EventWorkload.EventTypes.Contains(c.Key)).Sum(c => c.Value);
+            var orgSignUps = activity.EventTypeCount(Onboarding.Domain.Events.OnboardingEventTypes.OrganizationCreated);
+            signUps += orgSignUps;
+            progress += activity.EventTypeCounts.Where(c => !EventWorkload.SentTypes.Contains(c.Key)).Sum(c => c.Value);
             var want = expected.GetValueOrDefault(organization);
-            if (orgCounters != want || orgTypeCounts != want)
+            if (orgCounters != want || orgTypeCounts != want || orgSignUps != 1)
             {
-                mismatches.Add($"{organization}: counters {orgCounters}, event type counts {orgTypeCounts}, expected {want}");
+                mismatches.Add($"{organization}: counters {orgCounters}, event type counts {orgTypeCounts}, expected {want}; sign-ups {orgSignUps}, expected 1");
             }
         }
 
@@ -64,6 +67,6 @@ public sealed record StoredCounts(long Counters, long EventTypeCounts, long Prog
         {
             mismatches.Add($"daily projection: {found} of {sample.Count} sampled rows found");
         }
-        return new StoredCounts(counters, typeCounts, progress, sample.Count, found, mismatches);
+        return new StoredCounts(counters, typeCounts, signUps, progress, sample.Count, found, mismatches);
     }
 }

@@ -39,5 +39,5 @@ public sealed record TimeBreakdown(long Messages, double InvocationMs, double Pa
         : string.Create(CultureInfo.InvariantCulture,
             $"per message ({Messages:N0}, from the meters): invocation {InvocationMs:F1} ms = parse {ParseMs:F1} + commit {CommitMs:F1} " +
             $"+ projection {ProjectionMs:F1} + dispatch and waiting {Math.Max(0, InvocationMs - ParseMs - CommitMs - ProjectionMs):F1}; " +
-            $"profile reads {ProfileReads:N0} ({(double)ProfileReads / Messages:P0} of messages, the rest from the cache)");
+            $"profile reads {ProfileReads:N0} ({(double)ProfileReads / Messages:P0} of messages; the rest from the cache or their organization's first)");
 }

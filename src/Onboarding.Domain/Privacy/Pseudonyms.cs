@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -17,7 +18,16 @@ public sealed partial class Pseudonyms
 
     public const int MaxUserIdLength = 128;
 
+    /// <summary>Organization pseudonyms kept at most; past that the memory starts over.</summary>
+    public const int RememberedOrganizations = 10_000;
+
     private readonly byte[] key;
+
+    /// <summary>
+    /// Every event's projection row needs its organization's pseudonym (twice), and a message's events are mostly one
+    /// organization's: an HMAC costs far more than a look-up.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> organizations = new(StringComparer.Ordinal);
 
     public Pseudonyms(ReadOnlySpan<byte> key)
     {
@@ -32,7 +42,18 @@ public sealed partial class Pseudonyms
     public string User(string userId) => Hash("user\n", userId);
 
     /// <summary>The pseudonym of an organization id, as analytics storage keys it.</summary>
-    public string Organization(string organizationId) => Hash("organization\n", organizationId);
+    public string Organization(string organizationId)
+    {
+        if (organizations.TryGetValue(organizationId, out var known))
+        {
+            return known;
+        }
+        if (organizations.Count >= RememberedOrganizations)
+        {
+            organizations.Clear();
+        }
+        return organizations[organizationId] = Hash("organization\n", organizationId);
+    }
 
     /// <summary>
     /// The pseudonym of one of an organization's events: producers' event ids may embed the organization's id

@@ -14,7 +14,7 @@ public sealed record IndexPlan(InProgressChange? InProgress, OrganizationsIndexC
 /// <summary>
 /// The indexes every change to an organization keeps (HTTP changes and queue ingestion alike): the in-progress index the
 /// stalled list reads and the organizations index of <c>GET /analytics/organizations</c>. Each plans over the organization
-/// before and after the change; new rows are written before the commit, old ones removed after it.
+/// before and after the change; new rows are written before the commit, old ones removed after it, both indexes at once.
 /// </summary>
 public sealed class CommitIndexes(InProgressWizards inProgress, OrganizationsIndex organizations) : IOrganizationChangeHook
 {
@@ -35,13 +35,8 @@ public sealed class CommitIndexes(InProgressWizards inProgress, OrganizationsInd
     public async Task AfterCommitAsync(HookPlan plan, CancellationToken cancellationToken)
     {
         var indexes = (IndexPlan)plan;
-        if (indexes.InProgress is { } wizard)
-        {
-            await inProgress.AfterCommitAsync(wizard, cancellationToken);
-        }
-        if (indexes.Organizations is { } organization)
-        {
-            await organizations.AfterCommitAsync(organization, cancellationToken);
-        }
+        await Task.WhenAll(
+            indexes.InProgress is { } wizard ? inProgress.AfterCommitAsync(wizard, cancellationToken) : Task.CompletedTask,
+            indexes.Organizations is { } organization ? organizations.AfterCommitAsync(organization, cancellationToken) : Task.CompletedTask);
     }
 }

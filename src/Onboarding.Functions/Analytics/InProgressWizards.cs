@@ -46,6 +46,9 @@ public sealed partial class InProgressWizards(
 
     private TableClient Table => tables.GetTableClient(options.Value.InProgressWizardsTable);
 
+    /// <summary>Every organization's row is in one of two partitions: the rows of changes made at the same time go together.</summary>
+    private readonly GroupedRowWrites writes = new(tables.GetTableClient(options.Value.InProgressWizardsTable));
+
     public static bool IsInProgress(WizardState wizard) => wizard is { IsStarted: true, IsCompleted: false, IsSkipped: false };
 
     /// <summary>Where <paramref name="state"/> belongs in the index; null when nowhere (dismissed, wizard finished or skipped, never signed up nor started).</summary>
@@ -83,11 +86,11 @@ public sealed partial class InProgressWizards(
     {
         if (change.Add is { } entry)
         {
-            await Table.UpsertEntityAsync(new TableEntity(entry.Stage, RowKey(entry.Since, change.OrganizationId))
+            await writes.UpsertAsync(new TableEntity(entry.Stage, RowKey(entry.Since, change.OrganizationId))
             {
                 ["OrganizationId"] = change.OrganizationId,
                 ["StartedAt"] = entry.Since,
-            }, TableUpdateMode.Replace, cancellationToken);
+            }, cancellationToken);
         }
     }
 
@@ -100,7 +103,7 @@ public sealed partial class InProgressWizards(
         }
         try
         {
-            await DeleteAsync(entry.Stage, RowKey(entry.Since, change.OrganizationId), ETag.All, cancellationToken);
+            await writes.DeleteAsync(entry.Stage, RowKey(entry.Since, change.OrganizationId), cancellationToken);
         }
         catch (RequestFailedException e)
         {

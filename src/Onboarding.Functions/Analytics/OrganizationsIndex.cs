@@ -31,7 +31,8 @@ public sealed record IndexedOrganization(OrganizationSnapshot Snapshot, Organiza
 /// partition <c>signup</c> (RowKey inverted sign-up ticks, newest first, unknown sign-ups last) and partition
 /// <c>completion</c> (RowKey <c>1000 − completion in tenths</c>, most complete first), each row with the status and sign-up it
 /// is filtered by. Maintained by the commit path like <see cref="InProgressWizards"/>: the new rows are upserted before a
-/// change that moves them commits, the old ones deleted after. A page is one index query plus one read of each listed
+/// change that moves them commits, the old ones deleted after; every organization's rows share these two partitions, so
+/// the writes of changes made at the same time go together (<see cref="GroupedRowWrites"/>). A page is one index query plus one read of each listed
 /// organization, checked against its state: a row left behind is deleted, a row whose status lags is rewritten.
 /// </summary>
 public sealed partial class OrganizationsIndex(
@@ -43,6 +44,8 @@ public sealed partial class OrganizationsIndex(
     public static IReadOnlyList<string> Sorts { get; } = [BySignUp, ByCompletion];
 
     private TableClient Table => tables.GetTableClient(options.Value.OrganizationsIndexTable);
+
+    private readonly GroupedRowWrites writes = new(tables.GetTableClient(options.Value.OrganizationsIndexTable));
 
     /// <summary>The onboarding status: <c>dismissed</c>, else the wizard's (<c>not_started</c>, <c>in_progress</c>, <c>completed</c>, <c>skipped</c>).</summary>
     public static IReadOnlyList<string> Statuses { get; } = ["not_started", "in_progress", "completed", "skipped", "dismissed"];
@@ -74,7 +77,7 @@ public sealed partial class OrganizationsIndex(
         {
             // Only the rows whose key or content the change moves: most progress moves the completion row alone.
             await Task.WhenAll(Sorts.Where(sort => change.Remove is not { } old || old.RowKey(sort) != entry.RowKey(sort) || !SameContent(sort, old, entry))
-                .Select(sort => Table.UpsertEntityAsync(Row(sort, entry), TableUpdateMode.Replace, cancellationToken)));
+                .Select(sort => writes.UpsertAsync(Row(sort, entry), cancellationToken)));
         }
     }
 
@@ -87,10 +90,8 @@ public sealed partial class OrganizationsIndex(
         }
         try
         {
-            foreach (var sort in Sorts.Where(sort => change.Add?.RowKey(sort) != old.RowKey(sort)))
-            {
-                await DeleteAsync(sort, old.RowKey(sort), ETag.All, cancellationToken);
-            }
+            await Task.WhenAll(Sorts.Where(sort => change.Add?.RowKey(sort) != old.RowKey(sort))
+                .Select(sort => writes.DeleteAsync(sort, old.RowKey(sort), cancellationToken)));
         }
         catch (RequestFailedException e)
         {

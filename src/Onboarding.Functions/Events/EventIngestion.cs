@@ -85,8 +85,8 @@ public sealed class EventIngestion(
         {
             var next = 0;
             var chunkSize = MaxEventsPerTransaction;
-            // What this instance last committed for the organization, if anything: no read when nobody else wrote since.
-            var snapshot = cache.Get(organizationId);
+            // What this instance last committed for the organization, or nothing for its first message: no read either way.
+            var snapshot = cache.Get(organizationId, startsTheOrganization: events[0].Type == OnboardingEventTypes.OrganizationCreated);
             try
             {
                 while (next < events.Count)

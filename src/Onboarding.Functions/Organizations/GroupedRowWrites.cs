@@ -9,7 +9,9 @@ namespace Onboarding.Functions.Organizations;
 /// nothing in flight goes at once, on its own; those that arrive while a request is out wait for it and then go as one
 /// entity-group transaction per partition. Each caller's task completes when its row is written, so the order of a
 /// caller's steps is what it was; a transaction that fails (one row it deletes is gone already, storage refused) is
-/// sent again row by row, so each caller gets its own row's outcome.
+/// sent again row by row, so each caller gets its own row's outcome. Two writes of one row never go in one round (a
+/// transaction may not name a row twice, and row by row their order would be lost): the later waits for the next.
+/// Deleting a row that is not there is done, not an error (the table client's delete answers so).
 /// </summary>
 public sealed class GroupedRowWrites(TableClient table)
 {
@@ -53,7 +55,7 @@ public sealed class GroupedRowWrites(TableClient table)
                     sending = false;
                     return;
                 }
-                (writes, queued) = (queued, []);
+                (writes, queued) = OneRoundOf(queued);
             }
             try
             {
@@ -71,6 +73,20 @@ public sealed class GroupedRowWrites(TableClient table)
                 }
             }
         }
+    }
+
+    /// <summary>The writes of one round, in order, each row at most once; a later write of a row already in it waits for the next round.</summary>
+    private static (List<Pending> Round, List<Pending> Later) OneRoundOf(List<Pending> queued)
+    {
+        var rows = new HashSet<(string, string)>();
+        var round = new List<Pending>(queued.Count);
+        var later = new List<Pending>();
+        foreach (var write in queued)
+        {
+            var entity = write.Action.Entity;
+            (rows.Add((entity.PartitionKey, entity.RowKey)) ? round : later).Add(write);
+        }
+        return (round, later);
     }
 
     private async Task SendAsync(Pending[] writes)

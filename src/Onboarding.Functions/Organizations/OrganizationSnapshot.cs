@@ -31,6 +31,13 @@ public sealed record OrganizationSnapshot(OrganizationOnboarding Onboarding, IRe
     public const string NoStateETag = "W/\"none\"";
 
     /// <summary>
+    /// An organization assumed to have no rows yet, read from nowhere: a commit planned over it adds every row it writes,
+    /// so it fails (and is decided again over a real read) if the organization has written after all.
+    /// </summary>
+    public static OrganizationSnapshot AssumedNew(string organizationId) =>
+        new(OrganizationOnboarding.New(organizationId), new Dictionary<string, TableEntity>(StringComparer.Ordinal));
+
+    /// <summary>
     /// The ETag of a representation of <paramref name="scope"/>: the state row's own for <see cref="ETagScope.State"/>,
     /// otherwise a digest of the keys and ETags of every row in the scope, so it changes whenever any of them does.
     /// </summary>

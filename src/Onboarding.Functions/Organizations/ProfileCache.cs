@@ -18,11 +18,16 @@ public sealed class ProfileCache(IConfiguration configuration, OnboardingMetrics
     private readonly ConcurrentDictionary<string, OrganizationSnapshot> entries = new(StringComparer.Ordinal);
     private readonly int capacity = configuration.GetValue(CapacitySetting, 10_000);
 
-    public OrganizationSnapshot? Get(string organizationId)
+    /// <summary>
+    /// What this instance last committed for the organization; else, for a message that starts the organization (its
+    /// <c>organization_created</c> first), an organization with no rows (<see cref="OrganizationSnapshot.AssumedNew"/>);
+    /// else null: read it.
+    /// </summary>
+    public OrganizationSnapshot? Get(string organizationId, bool startsTheOrganization)
     {
         var held = entries.GetValueOrDefault(organizationId);
-        metrics.ProfileCacheLookedUp(hit: held is not null);
-        return held;
+        metrics.ProfileCacheLookedUp(held is not null ? "hit" : startsTheOrganization ? "new" : "miss");
+        return held ?? (startsTheOrganization ? OrganizationSnapshot.AssumedNew(organizationId) : null);
     }
 
     public void Set(string organizationId, OrganizationSnapshot snapshot)

@@ -42,7 +42,8 @@ public sealed class OnboardingMetrics
 
     public void CommitRetried(string reason) => commitRetries.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void ProfileCacheLookedUp(bool hit) => profileCache.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+    /// <summary><paramref name="result"/>: hit, miss (a read follows) or new (an organization's first message: no read).</summary>
+    public void ProfileCacheLookedUp(string result) => profileCache.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void Projected(string path, TimeSpan lag) => projectionLag.Record(lag.TotalMilliseconds, new KeyValuePair<string, object?>("path", path));
 

@@ -20,6 +20,23 @@ public sealed class PseudonymsTests
     }
 
     [Fact]
+    public void AnOrganizationsRememberedPseudonymIsItsKeyedHashBeforeAndAfterTheMemoryStartsOver()
+    {
+        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes("a-test-key-that-is-at-least-32-bytes-long"));
+        string Expected(string id) => Convert.ToHexStringLower(hmac.ComputeHash(Encoding.UTF8.GetBytes("organization\n" + id)))[..32];
+        var pseudonyms = new Pseudonyms(Encoding.UTF8.GetBytes("a-test-key-that-is-at-least-32-bytes-long"));
+
+        var first = pseudonyms.Organization("org-0");
+        var again = pseudonyms.Organization("org-0");
+        var many = Enumerable.Range(1, Pseudonyms.RememberedOrganizations + 1).Select(n => pseudonyms.Organization($"org-{n}")).ToList();
+
+        Assert.Equal((Expected("org-0"), Expected("org-0")), (first, again));
+        Assert.Equal(Expected($"org-{Pseudonyms.RememberedOrganizations + 1}"), many[^1]);
+        Assert.Equal(Expected("org-0"), pseudonyms.Organization("org-0"));
+        Assert.Equal(many.Count, many.Distinct().Count());
+    }
+
+    [Fact]
     public void TheSameIdGivesTheSamePseudonymAndUsersAndOrganizationsNeverShareOne()
     {
         Assert.Equal(Keyed.User("u-1"), Keyed.User("u-1"));

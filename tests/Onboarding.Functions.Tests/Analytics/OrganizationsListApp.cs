@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Onboarding.Domain.Events;
 using Onboarding.Functions.Tests.Infrastructure;
@@ -13,19 +14,25 @@ public sealed class OrganizationsListApp
 
     public string OrganizationsTable { get; } = TestStorage.UniqueTableName("orgindex");
 
-    private readonly string inProgressTable = TestStorage.UniqueTableName("inprogress");
+    public string InProgressTable { get; } = TestStorage.UniqueTableName("inprogress");
 
-    public async Task<InProcessApp> NewAppAsync(RequestRecorder? recorder = null)
+    public async Task<InProcessApp> NewAppAsync(params HttpPipelinePolicy[] storagePolicies)
     {
         await TestStorage.Tables().GetTableClient(OrganizationsTable).CreateIfNotExistsAsync();
-        await TestStorage.Tables().GetTableClient(inProgressTable).CreateIfNotExistsAsync();
+        await TestStorage.Tables().GetTableClient(InProgressTable).CreateIfNotExistsAsync();
         var app = new InProcessApp()
             .WithSetting("Analytics:OrganizationsIndexTable", OrganizationsTable)
-            .WithSetting("Analytics:InProgressWizardsTable", inProgressTable)
+            .WithSetting("Analytics:InProgressWizardsTable", InProgressTable)
             .WithServices(s => s.AddSingleton<TimeProvider>(Clock));
-        if (recorder is not null)
+        if (storagePolicies.Length > 0)
         {
-            app = app.WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerRetry))));
+            app = app.WithServices(s => s.AddSingleton(TestStorage.Customize(o =>
+            {
+                foreach (var policy in storagePolicies)
+                {
+                    o.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+                }
+            })));
         }
         return await app.StartedAsync();
     }

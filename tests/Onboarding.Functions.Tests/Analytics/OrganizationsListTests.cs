@@ -100,4 +100,33 @@ public sealed class OrganizationsListTests
         Assert.Equal(16.7, rows.Single(row => row.PartitionKey == "completion").GetDouble("CompletionPercent"));
         Assert.Contains(rows, row => row.PartitionKey == "completion" && row.RowKey == $"0833|{org}");
     }
+
+    [Fact]
+    public async Task OrganizationsChangedAtTheSameTimeWriteAndMoveTheirIndexesRowsInFewerRequestsThanRows()
+    {
+        const int organizations = 8;
+        var slow = new SlowTableWrites(list.OrganizationsTable);
+        var slowInProgress = new SlowTableWrites(list.InProgressTable);
+        await using var app = await list.NewAppAsync(slow, slowInProgress);
+        var orgs = Enumerable.Range(0, organizations).Select(_ => TestStorage.UniqueId("grouped")).ToList();
+        var ingestion = app.Services.GetRequiredService<EventIngestion>();
+        OnboardingEvent EventCreated(string org) => new(Guid.NewGuid().ToString("N"), org, "event_created", list.Clock.GetUtcNow());
+
+        // Each organization's first change writes its two rows; its progress writes one and removes one: 32 row writes.
+        await ingestion.IngestAsync([.. orgs.Select(org => OrganizationsListApp.Created(org, list.Clock.GetUtcNow()))], CancellationToken.None);
+        await ingestion.IngestAsync([.. orgs.Select(EventCreated)], CancellationToken.None);
+        var rows = await TestStorage.Tables().GetTableClient(list.OrganizationsTable).QueryAsync<TableEntity>().ToListAsync();
+        var signedUp = await TestStorage.Tables().GetTableClient(list.InProgressTable).QueryAsync<TableEntity>().ToListAsync();
+
+        Assert.InRange(slow.Requests, 2, 3 * organizations / 2);
+        // The in-progress index likewise: each sign-up's row (the events move no wizard), 8 rows in fewer requests.
+        Assert.InRange(slowInProgress.Requests, 1, organizations / 2);
+        Assert.Equal(orgs.Order(StringComparer.Ordinal), signedUp.Where(row => row.PartitionKey == "signed_up").Select(row => row.GetString("OrganizationId")).Order(StringComparer.Ordinal));
+        Assert.All(orgs, org =>
+        {
+            var own = rows.Where(row => row.GetString("OrganizationId") == org).ToList();
+            Assert.Equal(["completion", "signup"], own.Select(row => row.PartitionKey).Order(StringComparer.Ordinal));
+            Assert.Contains(own, row => row.RowKey == $"0833|{org}");   // moved from 1000|: the old row is gone
+        });
+    }
 }

@@ -60,6 +60,57 @@ public sealed class ProfileCacheTests
         Assert.Equal(2, recorder.Requests.Count(r => r.ReadsOrganization(org)));
     }
 
+    [Fact]
+    public async Task AnOrganizationsFirstMessageStartingWithItsCreationIsStoredWithoutARead()
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = await RecordingApp(recorder).StartedAsync();
+        using var meters = new MeterRecorder(app.Services);
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "organization_created"), TestEvents.Event(org, "volunteer_added")]));
+        await app.DrainAsync();
+        var rows = await StoredRows.OfOrganizationAsync(org);
+
+        Assert.Equal(0, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+        Assert.Equal((1, 0), (meters.Count("onboarding.profile_cache.lookups", "result", "new"), meters.Count("onboarding.profile_cache.lookups", "result", "miss")));
+        Assert.NotNull(rows.Single(r => r.RowKey == "profile|state").GetDateTimeOffset("SignedUpAt"));
+        Assert.Equal(1, rows.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+    }
+
+    [Theory]
+    [InlineData("/tutorials/events_intro/start")]
+    [InlineData("/wizard/steps/1")]
+    public async Task AnOrganizationThatWroteBeforeItsCreationArrivedIsReadAfterAllAndKeepsWhatItWrote(string firstChange)
+    {
+        var org = TestStorage.UniqueId();
+        var recorder = new RequestRecorder();
+        await using var app = await RecordingApp(recorder).StartedAsync();
+        using (var client = app.ClientFor(org))
+        {
+            var path = $"/api/orgs/{org}/onboarding{firstChange}";
+            using var response = firstChange.StartsWith("/wizard", StringComparison.Ordinal)
+                ? await client.PutAsync(path, JsonRequests.Json(Wizard.WizardApiTests.Steps[0]))
+                : await client.PostAsync(path, null);
+            Assert.True(response.IsSuccessStatusCode, $"{firstChange}: {(int)response.StatusCode}");
+        }
+        var before = (await StoredRows.OfOrganizationAsync(org)).Where(r => r.RowKey.StartsWith("profile|", StringComparison.Ordinal)).ToList();
+        recorder.Clear();
+
+        await app.EventsQueue().SendMessageAsync(TestEvents.Batch([TestEvents.Event(org, "organization_created"), TestEvents.Event(org, "volunteer_added")]));
+        await app.DrainAsync();
+        var after = await StoredRows.OfOrganizationAsync(org);
+
+        // Planned as a new organization, its transaction was refused by the rows already there; then one read, and a transaction that held.
+        Assert.Equal(1, recorder.Requests.Count(r => r.ReadsOrganization(org)));
+        Assert.All(before.Where(r => r.RowKey.StartsWith("profile|tutorial", StringComparison.Ordinal)), row => Assert.Contains(after, r => r.RowKey == row.RowKey));
+        var state = after.Single(r => r.RowKey == "profile|state");
+        Assert.NotNull(state.GetDateTimeOffset("SignedUpAt"));
+        Assert.Equal(before.SingleOrDefault(r => r.RowKey == "profile|state")?.GetString("WizardSteps"), state.GetString("WizardSteps"));
+        Assert.Equal(1, after.Single(r => r.RowKey == "profile|activity").GetInt64("Counter_volunteers"));
+        Assert.Empty((await app.PoisonQueue().PeekMessagesAsync()).Value);
+    }
+
     private static InProcessApp RecordingApp(RequestRecorder recorder) =>
         new InProcessApp().WithServices(s => s.AddSingleton(TestStorage.Customize(o => o.AddPolicy(recorder, HttpPipelinePosition.PerCall))));
 
