@@ -64,7 +64,7 @@ echo "==> Benchmark"
 setsid dotnet benchmarks/Onboarding.Benchmarks/bin/Release/net10.0/Onboarding.Benchmarks.dll \
   --storage "$AZURITE_CONNECTION_STRING" \
   --host "$host_dll" --app "$app_dir" --empty-app "$empty_app_dir" \
-  --log-dir "$out" "$@" &
+  --log-dir "$out" --azurite-pids "${AZURITE_PIDS[*]}" "$@" &
 BENCHMARK_PGID=$!
 status=0
 wait "$BENCHMARK_PGID" || status=$?

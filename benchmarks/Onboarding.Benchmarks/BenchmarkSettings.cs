@@ -40,6 +40,8 @@ public sealed record BenchmarkSettings
           --progress-seconds S     seconds between progress lines (default 1)
           --timeout-minutes X      give up on an ingestion phase after this long (default 20)
           --log-dir DIR            where the host's and the app's output goes (default: the temp folder)
+          --azurite-pids "P ..."   Azurite's process ids (scripts/benchmark.sh gives them): each phase then
+                                   prints Azurite's processor time per message beside the others'
         """;
 
     public required string StorageConnectionString { get; init; }
@@ -100,6 +102,12 @@ public sealed record BenchmarkSettings
 
     public string LogDirectory { get; init; } = Path.GetTempPath();
 
+    /// <summary>Azurite's processes (one, or one per service), whose processor time each phase reads; none: not read.</summary>
+    public IReadOnlyList<int> AzuritePids { get; init; } = [];
+
+    /// <summary>Azurite, as a phase reads its processor time.</summary>
+    public MeteredProcess Azurite => new("Azurite", AzuritePids);
+
     public int EffectiveNewBatchThreshold => NewBatchThreshold ?? BatchSize / 2;
 
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
@@ -149,6 +157,9 @@ public sealed record BenchmarkSettings
             ProgressInterval = TimeSpan.FromSeconds(Number("progress-seconds", 1) ?? 1),
             PhaseTimeout = TimeSpan.FromMinutes(Number("timeout-minutes", 1) ?? 20),
             LogDirectory = values.Remove("log-dir", out var logs) ? Path.GetFullPath(logs) : defaults.LogDirectory,
+            AzuritePids = values.Remove("azurite-pids", out var pids)
+                ? [.. pids.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pid => int.Parse(pid, CultureInfo.InvariantCulture))]
+                : defaults.AzuritePids,
         };
         if (values.Count > 0)
         {

@@ -39,66 +39,16 @@ public sealed class HostedApp : IAsyncDisposable
 
     /// <summary>The worker process the host started: its child whose command line names <paramref name="assembly"/>.</summary>
     public int WorkerProcessId(string assembly = "Onboarding.Functions.dll") =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault(pid => ParentOf(pid) == process.Id && CommandLineOf(pid).Contains(assembly, StringComparison.Ordinal)) is var worker and > 0
+        ProcessCpu.ChildOf(process.Id, assembly) is var worker and > 0
             ? worker
             : throw new InvalidOperationException($"No worker process running {assembly} under the host (pid {process.Id}); its output: {LogPath}");
 
     /// <summary>The processor time (user and system) the host and its worker have used so far, read from /proc.</summary>
-    public (TimeSpan Host, TimeSpan Worker) ProcessorTime()
-    {
-        var worker = Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
-            .FirstOrDefault(pid => ParentOf(pid) == process.Id);
-        return (ProcessorTimeOf(process.Id), worker > 0 ? ProcessorTimeOf(worker) : TimeSpan.Zero);
-    }
+    public (TimeSpan Host, TimeSpan Worker) ProcessorTime() =>
+        (ProcessCpu.TimeOf(process.Id), ProcessCpu.ChildOf(process.Id) is var worker and > 0 ? ProcessCpu.TimeOf(worker) : TimeSpan.Zero);
 
-    private static TimeSpan ProcessorTimeOf(int pid)
-    {
-        try
-        {
-            // utime and stime, the 14th and 15th fields, in clock ticks (USER_HZ, 100 a second on Linux).
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-            return TimeSpan.FromMilliseconds(ticks * 10);
-        }
-        catch (IOException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
-
-    private static int ParentOf(int pid)
-    {
-        try
-        {
-            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return -1;
-        }
-    }
-
-    private static string CommandLineOf(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
+    /// <summary>The host and its worker, to read their processor time over a phase.</summary>
+    public MeteredProcess[] Processes() => [new("local host", [process.Id]), new("worker", [WorkerProcessId()])];
 
     public bool HasExited => process.HasExited;
 

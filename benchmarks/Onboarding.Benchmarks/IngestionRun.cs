@@ -49,6 +49,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         // The meters are read from here on: the timed part only.
         await using var workerMeters = MeterSession.Start(app.WorkerProcessId(), OnboardingMetrics.MeterName);
         await using var hostMeters = MeterSession.Start(app.HostProcessId, HostMeterName);
+        var processor = ProcessorClock.Start([settings.Azurite, .. app.Processes()]);
         // Without a warm-up the host's listener starts a moment before /api/health answers: what it finished by then is not timed.
         var messagesLeftAtStart = Math.Min(workload.MessageCount, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtStart * workload.EventsPerMessage);
@@ -59,6 +60,7 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var finished = await WaitUntilLeftAsync(queue, app, 0, start,
             left => progress.Set(Math.Min(workload.Events.Count, (long)(workload.MessageCount - left) * workload.EventsPerMessage)));
         var elapsed = Stopwatch.GetElapsedTime(start, finished);
+        var cpu = processor.Stop();
         await stopPrinting.CancelAsync();
         await printing;
 
@@ -71,7 +73,9 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         {
             detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before timing (not timed)");
         }
-        return PhaseResult.Measured(name, timedEvents, elapsed, detail, progress, exact);
+        var timedMessages = (timedEvents + workload.EventsPerMessage - 1) / workload.EventsPerMessage;
+        Console.WriteLine($"  {name}: {cpu.PerMessage(timedMessages)}");
+        return PhaseResult.Measured(name, timedEvents, elapsed, detail, progress, exact) with { Processor = (cpu, timedMessages) };
     }
 
     /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>

@@ -8,6 +8,9 @@ public sealed record PhaseResult(
     string Name, long Events, TimeSpan Elapsed, string Detail, bool Exact = true, int StalledIntervals = 0, int StorageSilentIntervals = 0,
     TimeSpan StorageSilence = default)
 {
+    /// <summary>The processor time each process used over the phase and the messages it stood for, when read.</summary>
+    public (CpuUse Use, long Messages)? Processor { get; init; }
+
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 
     /// <summary>The rate over the phase's time without the progress lines in which storage answered nothing (an Azurite sweep).</summary>
@@ -20,5 +23,8 @@ public sealed record PhaseResult(
     /// <summary>Two phases over the same events, one after the other: what Azurite needs to do both.</summary>
     public static PhaseResult Sequential(string name, PhaseResult first, PhaseResult second) =>
         new(name, first.Events, first.Elapsed + second.Elapsed, $"{first.Name} + {second.Name}, times added",
-            StorageSilentIntervals: first.StorageSilentIntervals + second.StorageSilentIntervals, StorageSilence: first.StorageSilence + second.StorageSilence);
+            StorageSilentIntervals: first.StorageSilentIntervals + second.StorageSilentIntervals, StorageSilence: first.StorageSilence + second.StorageSilence)
+        {
+            Processor = first.Processor is { } a && second.Processor is { } b ? (a.Use + b.Use, a.Messages) : null,
+        };
 }

@@ -53,7 +53,7 @@ var singleWork = settings.SingleEvents > 0
 var batchedWarmup = Warmup(batchedWork, $"bench-{runId}-bw");
 var singleWarmup = singleWork is null ? null : Warmup(singleWork, $"bench-{runId}-sw");
 
-var raw = new RawCeiling(tables, runId, settings.ProgressInterval);
+var raw = new RawCeiling(tables, runId, settings.ProgressInterval, settings.Azurite);
 var ingestion = new IngestionRun(settings, tables, queues, runId);
 
 // Start-up first, while Azurite is nearly empty. Then single events: Azurite answers every table

@@ -8,7 +8,7 @@ namespace Onboarding.Benchmarks;
 /// <c>parallelism</c> writers at a time, into fresh tables that are deleted afterwards (so the raw rows
 /// never slow down the app's queries, which Azurite answers by scanning the whole table).
 /// </summary>
-public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan progressInterval)
+public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan progressInterval, MeteredProcess azurite)
 {
     public async Task<PhaseResult> RunAsync(string name, EventWorkload workload, int parallelism)
     {
@@ -25,6 +25,7 @@ public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan
             var printing = progress.PrintAsync(stopPrinting.Token);
 
             var started = Stopwatch.GetTimestamp();
+            var processor = ProcessorClock.Start(azurite);
             await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (unit, cancellationToken) =>
             {
                 foreach (var transaction in unit.Transactions)
@@ -34,10 +35,14 @@ public sealed class RawCeiling(TableServiceClient tables, string runId, TimeSpan
                 progress.Add(unit.Events);
             });
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = processor.Stop();
             await stopPrinting.CancelAsync();
             await printing;
             return PhaseResult.Measured(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), progress);
+                string.Create(CultureInfo.InvariantCulture, $"{parallelism} concurrent writers, {transactions:N0} transactions"), progress) with
+            {
+                Processor = (cpu, units.Count),
+            };
         }
         finally
         {

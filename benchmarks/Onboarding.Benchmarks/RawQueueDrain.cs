@@ -25,6 +25,7 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
             var printing = progress.PrintAsync(stopPrinting.Token);
 
             var started = Stopwatch.GetTimestamp();
+            var processor = ProcessorClock.Start(settings.Azurite);
             var deleted = 0;
             var inFlight = new List<Task>();
             while (true)
@@ -48,6 +49,7 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
             }
             await Task.WhenAll(inFlight);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = processor.Stop();
             await stopPrinting.CancelAsync();
             await printing;
             if (deleted != workload.MessageCount)
@@ -55,7 +57,10 @@ public sealed class RawQueueDrain(QueueServiceClient queues, string runId, Bench
                 throw new InvalidOperationException($"The drain took {deleted} of {workload.MessageCount} messages.");
             }
             return PhaseResult.Measured(name, workload.Events.Count, elapsed,
-                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"), progress);
+                string.Create(CultureInfo.InvariantCulture, $"receive {settings.BatchSize}, threshold {settings.EffectiveNewBatchThreshold}, delete each"), progress) with
+            {
+                Processor = (cpu, deleted),
+            };
         }
         finally
         {

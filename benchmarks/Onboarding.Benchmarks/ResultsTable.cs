@@ -47,6 +47,7 @@ public static class ResultsTable
         var storageSilent = ingestion.Sum(p => p.StorageSilentIntervals);
         Console.WriteLine($"Progress lines without progress while messages waited (ingestion): {stalls} ({(stalls == 0 ? "none" : "STALLED")})" +
             (stalls == 0 ? "" : $", {storageSilent} of them while storage answered no request at all"));
+        PrintProcessorTime([.. batchedCeilings.All, batched, .. singleCeilings.All, .. new[] { single }.OfType<PhaseResult>()]);
         if (startup is not null)
         {
             Console.WriteLine();
@@ -64,6 +65,23 @@ public static class ResultsTable
         }
         PerformanceAims.Print(PerformanceAims.Of(batched, batchedCeilings.Combined, single, singleCeilings.Combined, startup, reads),
             [.. batchedCeilings.All, batched, .. singleCeilings.All, .. new[] { single }.OfType<PhaseResult>()]);
+    }
+
+    /// <summary>Where the processor time went, per message, in each phase that read it (two cores for everything).</summary>
+    private static void PrintProcessorTime(IReadOnlyList<PhaseResult> phases)
+    {
+        var read = phases.Where(p => p.Processor is not null).ToList();
+        if (read.Count == 0)
+        {
+            return;
+        }
+        Console.WriteLine();
+        Console.WriteLine("processor time per message (ms), over each phase's timed part");
+        foreach (var phase in read)
+        {
+            var (use, messages) = phase.Processor!.Value;
+            Console.WriteLine($"{phase.Name,-40} {use.Figures(messages)}");
+        }
     }
 
     private static void PrintReads(ReadLatencyResult reads)
