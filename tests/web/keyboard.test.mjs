@@ -32,6 +32,8 @@ test('an admin signs in, starts the wizard and submits step 1 with the keyboard 
   await tabTo(page, 'the sign-in button', focused('Sign in'));
   await page.keyboard.press('Enter');
 
+  // The onboarding area loads from the API after signing in; a user waits for it before tabbing on, and so does this.
+  await page.getByRole('button', { name: 'Start the wizard' }).waitFor();
   await tabTo(page, 'Start the wizard', focused('Start the wizard'));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Step 1: Organization profile' }).waitFor();
