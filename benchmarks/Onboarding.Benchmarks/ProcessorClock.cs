@@ -20,7 +20,7 @@ public sealed record CpuUse(IReadOnlyList<(string Name, TimeSpan Used)> Processe
     public string PerMessage(long messages) => "processor time per message: " + Figures(messages);
 
     /// <summary>Each process's milliseconds per message, and how busy the cores were.</summary>
-    public string Figures(long messages) =>
+    public string Figures(long messages) => messages <= 0 ? "no message was timed" :
         string.Join(", ", Processes.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Used.TotalMilliseconds / messages:F2} ms"))) +
         string.Create(CultureInfo.InvariantCulture,
             $"; all together {Processes.Sum(p => p.Used.TotalSeconds) / (Elapsed.TotalSeconds * Environment.ProcessorCount):P0} of {Environment.ProcessorCount} cores");
