@@ -27,8 +27,11 @@ public sealed class PendingRowWritesTests
         }));
 
         Assert.All(responses, status => Assert.Equal(System.Net.HttpStatusCode.OK, status));
-        // Each change writes its row before its commit and removes it after its projection: 2 × 8 rows, in far fewer requests.
-        Assert.InRange(slow.Requests, 2, changes);
+        // Each change writes its row before its commit and removes it after its projection: 2 × 8 rows, in fewer requests,
+        // some carrying several changes' rows. How many fewer depends on how close together the changes reach storage (a
+        // loaded machine spreads them over several 300 ms rounds, and the partition is the minute, which a run may cross).
+        Assert.InRange(slow.Requests, 2, 2 * changes - 1);
+        Assert.Contains(slow.Rows, request => organizations.Count(org => request.Contains(org, StringComparison.Ordinal)) >= 2);
         var left = await TestStorage.Tables().GetTableClient(OnboardingStorage.PendingProjectionsTable).QueryAsync<TableEntity>().ToListAsync();
         Assert.DoesNotContain(left, row => organizations.Any(org => row.RowKey.StartsWith(org + "|", StringComparison.Ordinal)));
         Assert.All(organizations, org => Assert.Contains(org, string.Join(',', slow.Rows)));
