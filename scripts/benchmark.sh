@@ -5,8 +5,8 @@
 # against an empty isolated-worker app. The apps run as they do locally: the isolated worker under
 # the local Functions host (tools/Onboarding.LocalFunctionsHost), a separate process per start.
 # Usage: scripts/benchmark.sh [--events N (100000)] [--single-events M (2000)] [--events-per-message K (98)]
-#          [--organizations O (250)] [--batch-size B (32)] [--new-batch-threshold T] [--raw-parallelism 8,16,32,48]
-#          [--startup-runs S (5)] [--startup-only S]
+#          [--organizations O (250)] [--batch-size B (host.json: 16)] [--new-batch-threshold T] [--raw-parallelism 8,16,32,48]
+#          [--startup-runs S (9)] [--startup-only S]
 # Azurite, the benchmark and every host and worker it started are stopped on exit, also when the
 # benchmark fails or is interrupted. The hosts' and Azurite's logs go to artifacts/benchmark/.
 set -euo pipefail

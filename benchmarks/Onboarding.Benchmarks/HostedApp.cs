@@ -37,8 +37,11 @@ public sealed class HostedApp : IAsyncDisposable
     /// <summary>The host process (the shell execs it, so it keeps the pid the benchmark started).</summary>
     public int HostProcessId => process.Id;
 
+    /// <summary>The app's worker assembly, which names its process.</summary>
+    public const string AppWorker = "Onboarding.Functions.dll";
+
     /// <summary>The worker process the host started: its child whose command line names <paramref name="assembly"/>.</summary>
-    public int WorkerProcessId(string assembly = "Onboarding.Functions.dll") =>
+    public int WorkerProcessId(string assembly = AppWorker) =>
         ProcessCpu.ChildOf(process.Id, assembly) is var worker and > 0
             ? worker
             : throw new InvalidOperationException($"No worker process running {assembly} under the host (pid {process.Id}); its output: {LogPath}");
@@ -48,7 +51,7 @@ public sealed class HostedApp : IAsyncDisposable
         (ProcessCpu.TimeOf(process.Id), ProcessCpu.ChildOf(process.Id) is var worker and > 0 ? ProcessCpu.TimeOf(worker) : TimeSpan.Zero);
 
     /// <summary>The host and its worker, to read their processor time over a phase.</summary>
-    public MeteredProcess[] Processes() => [new("local host", [process.Id]), new("worker", [WorkerProcessId()])];
+    public MeteredProcess[] Processes(string workerAssembly = AppWorker) => [new("local host", [process.Id]), new("worker", [WorkerProcessId(workerAssembly)])];
 
     public bool HasExited => process.HasExited;
 

@@ -7,7 +7,8 @@ namespace Onboarding.Benchmarks;
 /// <summary>
 /// End-to-end ingestion of a workload by the real app under the local Functions host: fill a fresh
 /// events queue, start the host with the app on it, and time from the first healthy answer through
-/// the host until the queue is empty; then check what was stored.
+/// the host (or the end of the warm-up) until the queue is empty; then check what was stored. The same
+/// messages through the same host to an empty function give the host's own rhythm.
 /// </summary>
 public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
 {
@@ -22,11 +23,72 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
     /// while the raw ceiling is the best of several runs in a warm process. Timing starts once these are done.</param>
     public async Task<PhaseResult> RunAsync(string name, string queueSuffix, EventWorkload workload, EventWorkload? warmup)
     {
-        var queue = queues.GetQueueClient($"bench-{runId}-{queueSuffix}");
-        var poison = queues.GetQueueClient(queue.Name + "-poison");
-        await queue.CreateIfNotExistsAsync();
-        await poison.CreateIfNotExistsAsync();
+        var queue = await FreshQueuesAsync(queueSuffix);
+        var (app, start) = await StartAsync(name, queue, workload, warmup, queueSuffix, settings.AppDirectory, settings.AppSettings(queue.Name), "/api/health");
+        await using var running = app;
+        // The meters are read from here on: the timed part only.
+        await using var workerMeters = MeterSession.Start(app.WorkerProcessId(), OnboardingMetrics.MeterName);
+        await using var hostMeters = MeterSession.Start(app.HostProcessId, HostMeterName);
+        var timed = await TimeUntilEmptyAsync(name, queue, workload, app, start, HostedApp.AppWorker);
+        await Task.WhenAll(workerMeters.StopAsync(), hostMeters.StopAsync());
 
+        var (stored, exact) = await VerifyAsync(name, workload, Poison(queue));
+        Console.WriteLine($"  {name}: {TimeBreakdown.From(workerMeters, hostMeters)}");
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{workload.MessageCount:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
+        return timed.Result(name, workload, detail, exact);
+    }
+
+    /// <summary>
+    /// The host's own rhythm for the same messages: taken by the same local Functions host with the app's queue settings,
+    /// and handed to the empty worker app's queue function, which does nothing with them. However fast storage is, the
+    /// host polls again only 100 ms after a poll that found messages (its minimum polling interval), so no function it
+    /// runs can be fed faster than this.
+    /// </summary>
+    public async Task<PhaseResult> RunEmptyFunctionAsync(string name, string queueSuffix, EventWorkload workload, EventWorkload? warmup, string emptyAppDirectory)
+    {
+        var queue = await FreshQueuesAsync(queueSuffix);
+        var observations = Directory.CreateTempSubdirectory("bench-empty-queue-");
+        try
+        {
+            var (app, start) = await StartAsync(name, queue, workload, warmup, queueSuffix, emptyAppDirectory,
+                settings.EmptyAppSettings(queue.Name, observations.FullName), "/api/echo/ready");
+            await using var running = app;
+            var timed = await TimeUntilEmptyAsync(name, queue, workload, app, start, EmptyAppWorker);
+            var poisoned = (await Poison(queue).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            if (poisoned > 0)
+            {
+                Console.WriteLine($"  !! {name}: MISMATCH {poisoned} messages in {queue.Name}-poison");
+            }
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"{workload.MessageCount:N0} msgs x {workload.EventsPerMessage} to an empty function, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}");
+            return timed.Result(name, workload, detail, poisoned == 0);
+        }
+        finally
+        {
+            observations.Delete(recursive: true);
+        }
+    }
+
+    private const string EmptyAppWorker = "TestWorkerApp.dll";
+
+    private async Task<QueueClient> FreshQueuesAsync(string queueSuffix)
+    {
+        var queue = queues.GetQueueClient($"bench-{runId}-{queueSuffix}");
+        await queue.CreateIfNotExistsAsync();
+        await Poison(queue).CreateIfNotExistsAsync();
+        return queue;
+    }
+
+    private QueueClient Poison(QueueClient queue) => queues.GetQueueClient(queue.Name + "-poison");
+
+    /// <summary>
+    /// Fills <paramref name="queue"/> (the warm-up first), starts the host with the app on it, and returns it with the
+    /// moment timing starts: once the warm-up is done, or at the first healthy answer without one.
+    /// </summary>
+    private async Task<(HostedApp App, long Start)> StartAsync(string name, QueueClient queue, EventWorkload workload, EventWorkload? warmup,
+        string logSuffix, string appDirectory, Dictionary<string, string> appSettings, string healthPath)
+    {
         if (warmup is not null)
         {
             Console.WriteLine($"  {name}: warm-up first (not timed), {warmup.MessageCount:N0} messages ({warmup.Events.Count:N0} events) of other organizations");
@@ -36,21 +98,31 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var fill = await QueueFiller.FillAsync(settings.StorageConnectionString, queue.Name, workload, settings.ProgressInterval);
         Console.WriteLine($"  {name}: queue filled in {fill.TotalSeconds:F1} s ({workload.MessageCount / fill.TotalSeconds:N0} messages/s)");
 
-        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{queueSuffix}-host.log");
-        await using var app = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, settings.AppSettings(queue.Name), logPath);
-        var ready = await app.WaitUntilOkAsync("/api/health", StartupTimeout);
-        Console.WriteLine($"  {name}: app healthy through the local Functions host after {Stopwatch.GetElapsedTime(app.Launched, ready).TotalSeconds:F2} s (port {app.Port}); log {logPath}");
-        var start = ready;
-        if (warmup is not null)
+        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-{logSuffix}-host.log");
+        var app = HostedApp.Start(settings.HostAssembly, appDirectory, appSettings, logPath);
+        try
         {
-            start = await WaitUntilLeftAsync(queue, app, workload.MessageCount, ready, _ => { });
+            var ready = await app.WaitUntilOkAsync(healthPath, StartupTimeout);
+            Console.WriteLine($"  {name}: healthy through the local Functions host after {Stopwatch.GetElapsedTime(app.Launched, ready).TotalSeconds:F2} s (port {app.Port}); log {logPath}");
+            if (warmup is null)
+            {
+                return (app, ready);
+            }
+            var start = await WaitUntilLeftAsync(queue, app, workload.MessageCount, ready, _ => { });
             Console.WriteLine($"  {name}: warm-up done after {Stopwatch.GetElapsedTime(ready, start).TotalSeconds:F1} s; timing starts");
+            return (app, start);
         }
-        // The meters are read from here on: the timed part only.
-        await using var workerMeters = MeterSession.Start(app.WorkerProcessId(), OnboardingMetrics.MeterName);
-        await using var hostMeters = MeterSession.Start(app.HostProcessId, HostMeterName);
-        var processor = ProcessorClock.Start([settings.Azurite, .. app.Processes()]);
-        // Without a warm-up the host's listener starts a moment before /api/health answers: what it finished by then is not timed.
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+    /// <summary>Times from <paramref name="start"/> until the queue is empty, printing progress, with every process's processor time.</summary>
+    private async Task<TimedDrain> TimeUntilEmptyAsync(string name, QueueClient queue, EventWorkload workload, HostedApp app, long start, string workerAssembly)
+    {
+        var processor = ProcessorClock.Start([settings.Azurite, .. app.Processes(workerAssembly)]);
+        // Without a warm-up the host's listener starts a moment before the first healthy answer: what it finished by then is not timed.
         var messagesLeftAtStart = Math.Min(workload.MessageCount, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         var timedEvents = Math.Min(workload.Events.Count, (long)messagesLeftAtStart * workload.EventsPerMessage);
 
@@ -63,19 +135,21 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         var cpu = processor.Stop();
         await stopPrinting.CancelAsync();
         await printing;
+        return new TimedDrain(timedEvents, elapsed, cpu, progress);
+    }
 
-        await Task.WhenAll(workerMeters.StopAsync(), hostMeters.StopAsync());
-        var (stored, exact) = await VerifyAsync(name, workload, poison);
-        Console.WriteLine($"  {name}: {TimeBreakdown.From(workerMeters, hostMeters)}");
-        var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{workload.MessageCount:N0} msgs x {workload.EventsPerMessage}, batchSize {settings.BatchSize}/threshold {settings.EffectiveNewBatchThreshold}, +{stored.ProgressEvents:N0} progress events");
-        if (timedEvents < workload.Events.Count)
+    private sealed record TimedDrain(long TimedEvents, TimeSpan Elapsed, CpuUse Cpu, ProgressMeter Progress)
+    {
+        public PhaseResult Result(string name, EventWorkload workload, string detail, bool exact)
         {
-            detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - timedEvents:N0} stored before timing (not timed)");
+            if (TimedEvents < workload.Events.Count)
+            {
+                detail += string.Create(CultureInfo.InvariantCulture, $", {workload.Events.Count - TimedEvents:N0} stored before timing (not timed)");
+            }
+            var timedMessages = (TimedEvents + workload.EventsPerMessage - 1) / workload.EventsPerMessage;
+            Console.WriteLine($"  {name}: {Cpu.PerMessage(timedMessages)}");
+            return PhaseResult.Measured(name, TimedEvents, Elapsed, detail, Progress, exact) with { Processor = (Cpu, timedMessages) };
         }
-        var timedMessages = (timedEvents + workload.EventsPerMessage - 1) / workload.EventsPerMessage;
-        Console.WriteLine($"  {name}: {cpu.PerMessage(timedMessages)}");
-        return PhaseResult.Measured(name, timedEvents, elapsed, detail, progress, exact) with { Processor = (cpu, timedMessages) };
     }
 
     /// <summary>Reads back what was stored and prints every difference from what was sent, loudly.</summary>

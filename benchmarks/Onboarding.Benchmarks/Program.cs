@@ -79,7 +79,7 @@ if (settings.ReadsPerClient > 0)
 // once a minute and, after a thousand deletions or more, blocks for seconds doing it. Right after a drain that
 // sweep would land in the ingestion phase; this way the raw row writes (the best of several runs) absorb it.
 var drainer = new RawQueueDrain(queues, runId, settings);
-PhaseResult? rawSingle = null, drain = null, singleCeiling = null, single = null;
+PhaseResult? rawSingle = null, drain = null, singleRhythm = null, singleCeiling = null, single = null;
 if (singleWork is not null)
 {
     Console.WriteLine();
@@ -89,8 +89,9 @@ if (singleWork is not null)
     singleCeiling = PhaseResult.Sequential("raw 1/msg (1/txn + drain)", rawSingle, drain);
 
     Console.WriteLine();
-    Console.WriteLine("4. Single-event ingestion: one event per message, end to end through the local Functions host and the app");
+    Console.WriteLine("4. Single-event ingestion: one event per message, end to end through the local Functions host and the app; then the host's rhythm: the same messages through the same host to an empty function");
     single = await ingestion.RunAsync(singleWork.Name, "single", singleWork, singleWarmup);
+    singleRhythm = await HostRhythmAsync("host's rhythm, 1 event/msg", "single-empty", singleWork, singleWarmup);
 }
 
 Console.WriteLine();
@@ -101,10 +102,11 @@ var rawBatched = await BestOfAsync(settings.RawParallelism, p =>
 var batchedCeiling = PhaseResult.Sequential($"raw {settings.EventsPerMessage}/msg (txns + drain)", rawBatched, batchedDrain);
 
 Console.WriteLine();
-Console.WriteLine($"6. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app");
+Console.WriteLine($"6. Batched ingestion: {settings.EventsPerMessage} events of one organization per message, end to end through the local Functions host and the app; then the host's rhythm for the same messages");
 var batched = await ingestion.RunAsync(batchedWork.Name, "batched", batchedWork, batchedWarmup);
+var batchedRhythm = await HostRhythmAsync($"host's rhythm, {settings.EventsPerMessage} events/msg", "batched-empty", batchedWork, batchedWarmup);
 
-ResultsTable.Print(new(rawBatched, batchedDrain, batchedCeiling), batched, new(rawSingle, drain, singleCeiling), single, startup, reads);
+ResultsTable.Print(new(rawBatched, batchedDrain, batchedCeiling, batchedRhythm), batched, new(rawSingle, drain, singleCeiling, singleRhythm), single, startup, reads);
 return batched.Exact && (single?.Exact ?? true) && (reads is null || reads.Api.Errors + reads.Raw.Errors == 0) ? 0 : 1;
 
 EventWorkload? Warmup(EventWorkload work, string prefix)
@@ -117,6 +119,18 @@ async Task<PhaseResult> DrainAsync(string name, EventWorkload work)
 {
     var result = await drainer.RunAsync(name, work);
     Console.WriteLine($"  {name}: {work.MessageCount / result.Elapsed.TotalSeconds:N0} messages/s in {result.Elapsed.TotalSeconds:F1} s");
+    return result;
+}
+
+// The same messages through the same host to the empty app's queue function: the host's own rhythm (skipped without an empty app).
+async Task<PhaseResult?> HostRhythmAsync(string name, string queueSuffix, EventWorkload work, EventWorkload? warmup)
+{
+    if (settings.EmptyAppDirectory is null)
+    {
+        return null;
+    }
+    var result = await ingestion.RunEmptyFunctionAsync(name, queueSuffix, work, warmup, settings.EmptyAppDirectory);
+    Console.WriteLine($"  {name}: {result.EventsPerSecond:N0} events/s in {result.Elapsed.TotalSeconds:F1} s");
     return result;
 }
 

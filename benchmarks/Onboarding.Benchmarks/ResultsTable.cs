@@ -3,12 +3,20 @@ using System.Globalization;
 namespace Onboarding.Benchmarks;
 
 /// <summary>
-/// An ingestion phase's raw ceilings: its rows written by the SDK alone, its queue messages taken and deleted
-/// alone, and the two one after the other (what Azurite needs to do both). Any may be missing.
+/// An ingestion phase's ceilings: its rows written by the SDK alone, its queue messages taken and deleted alone, and
+/// the two one after the other (what Azurite needs to do both); and the same messages through the same host to an
+/// empty function (the host's rhythm: how fast the host feeds any function). Any may be missing.
 /// </summary>
-public sealed record RawCeilings(PhaseResult? Tables, PhaseResult? Drain, PhaseResult? Combined)
+public sealed record RawCeilings(PhaseResult? Tables, PhaseResult? Drain, PhaseResult? Combined, PhaseResult? HostRhythm = null)
 {
-    public IEnumerable<PhaseResult> All => new[] { Tables, Drain, Combined }.OfType<PhaseResult>();
+    public IEnumerable<PhaseResult> All => new[] { Tables, Drain, HostRhythm, Combined }.OfType<PhaseResult>();
+
+    /// <summary>The slower of Azurite's ceiling and the host's rhythm, outside storage silences: the one no app can pass.</summary>
+    public PhaseResult? Binding => (Combined, HostRhythm) switch
+    {
+        ({ } storage, { } host) => host.EventsPerSecondOutsideSilence < storage.EventsPerSecondOutsideSilence ? host : storage,
+        var (storage, host) => storage ?? host,
+    };
 }
 
 /// <summary>The run's figures as one table, each ingestion phase against its raw ceilings.</summary>
@@ -26,21 +34,23 @@ public static class ResultsTable
         {
             Row(ceiling, null);
         }
-        Row(batched, $"{Ratio(batched, raw)} of raw" + (batchedCeilings.Combined is { } withQueue ? $", {Ratio(batched, withQueue)} w/ queue" : ""));
+        Row(batched, $"{Ratio(batched, raw)} of raw" + (batchedCeilings.Combined is { } withQueue ? $", {Ratio(batched, withQueue)} w/ queue" : "")
+            + (batchedCeilings.HostRhythm is { } batchedRhythm ? $", {Ratio(batched, batchedRhythm)} of host" : ""));
         foreach (var ceiling in singleCeilings.All)
         {
             Row(ceiling, null);
         }
         if (single is not null)
         {
-            Row(single, $"{Ratio(single, raw)} of raw" + (singleCeilings.Combined is { } combined ? $", {Ratio(single, combined)} of 1/msg" : ""));
+            Row(single, $"{Ratio(single, raw)} of raw" + (singleCeilings.Combined is { } combined ? $", {Ratio(single, combined)} of 1/msg" : "")
+                + (singleCeilings.HostRhythm is { } singleRhythm ? $", {Ratio(single, singleRhythm)} of host" : ""));
         }
         Console.WriteLine();
         Console.WriteLine($"Batched ingestion / raw ceiling = {Ratio(batched, raw)}" +
-            (batchedCeilings.Combined is { } both ? $"; / raw rows and queue work = {Ratio(batched, both)}" : ""));
+            (batchedCeilings.Combined is { } both ? $"; / raw rows and queue work = {Ratio(batched, both)}" : "") + HostRhythm(batched, batchedCeilings));
         if (single is not null && singleCeilings.Combined is { } singleCeiling)
         {
-            Console.WriteLine($"Single-event ingestion / its raw path = {Ratio(single, singleCeiling)}");
+            Console.WriteLine($"Single-event ingestion / its raw path = {Ratio(single, singleCeiling)}" + HostRhythm(single, singleCeilings));
         }
         var ingestion = new[] { batched, single }.OfType<PhaseResult>().ToList();
         var stalls = ingestion.Sum(p => p.StalledIntervals);
@@ -63,7 +73,7 @@ public static class ResultsTable
         {
             PrintReads(reads);
         }
-        PerformanceAims.Print(PerformanceAims.Of(batched, batchedCeilings.Combined, single, singleCeilings.Combined, startup, reads),
+        PerformanceAims.Print(PerformanceAims.Of(batched, batchedCeilings, single, singleCeilings, startup, reads),
             [.. batchedCeilings.All, batched, .. singleCeilings.All, .. new[] { single }.OfType<PhaseResult>()]);
     }
 
@@ -105,6 +115,10 @@ public static class ResultsTable
     private static void Row(PhaseResult result, string? ratio) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.Name,-40} {result.Events,9:N0} {result.Elapsed.TotalSeconds,8:F1} {result.EventsPerSecond,9:N0} {result.StalledIntervals,6}  {ratio ?? "",-22} {result.Detail}{(result.Exact ? "" : "  ** NOT EXACT **")}"));
+
+    private static string HostRhythm(PhaseResult ingestion, RawCeilings ceilings) => ceilings.HostRhythm is { } rhythm
+        ? $"; / the host's rhythm (empty function) = {Ratio(ingestion, rhythm)}; the host's rhythm / Azurite's ceiling = {Ratio(rhythm, ceilings.Combined ?? rhythm)}"
+        : "";
 
     private static string Ratio(PhaseResult ingestion, PhaseResult raw) =>
         (ingestion.EventsPerSecond / raw.EventsPerSecond).ToString("P1", CultureInfo.InvariantCulture);
