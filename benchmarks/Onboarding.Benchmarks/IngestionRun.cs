@@ -70,7 +70,8 @@ public sealed class IngestionRun(BenchmarkSettings settings, TableServiceClient 
         }
     }
 
-    private const string EmptyAppWorker = "TestWorkerApp.dll";
+    /// <summary>The empty app's worker assembly, which names its process.</summary>
+    public const string EmptyAppWorker = "TestWorkerApp.dll";
 
     private async Task<QueueClient> FreshQueuesAsync(string queueSuffix)
     {

@@ -13,6 +13,9 @@ namespace Onboarding.Benchmarks;
 /// <summary>Latencies of one way of reading an organization: how many requests, how many failed, the median and the 99th percentile.</summary>
 public sealed record LatencyResult(string Name, int Requests, int Errors, double P50Milliseconds, double P99Milliseconds)
 {
+    /// <summary>The processor time each process used over the timed reads.</summary>
+    public CpuUse? Processor { get; init; }
+
     public static LatencyResult From(string name, IReadOnlyCollection<double> milliseconds, int errors)
     {
         var sorted = milliseconds.Order().ToList();
@@ -63,7 +66,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
             await Task.WhenAll(organizations.Select(org => SeedAsync(http, org, tokens[org])));
             Console.WriteLine($"  seeded {organizations.Count} organizations (a wizard step, a tutorial started) through the API");
 
-            var api = await MeasureAsync("GET /api/orgs/{orgId}/onboarding", organizations, async org =>
+            var api = await MeasureAsync("GET /api/orgs/{orgId}/onboarding", [settings.Azurite, .. hosted.Processes()], organizations, async org =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orgs/{org}/onboarding");
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[org]);
@@ -72,7 +75,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
                 return response.IsSuccessStatusCode;
             });
             var table = tables.GetTableClient(OnboardingStorage.OnboardingTable);
-            var raw = await MeasureAsync("raw range read of profile| rows", organizations, async org =>
+            var raw = await MeasureAsync("raw range read of profile| rows", [settings.Azurite], organizations, async org =>
             {
                 var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
                 var rows = 0;
@@ -109,7 +112,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
             await using var hosted = HostedApp.Start(settings.HostAssembly, emptyAppDirectory, settings.EmptyAppSettings(queue.Name, observations.FullName), logPath);
             await hosted.WaitUntilOkAsync("/api/echo/ready", TimeSpan.FromSeconds(60));
             using var http = ClientOf(hosted);
-            return await MeasureAsync("GET of an empty function (empty app)", organizations, async org =>
+            return await MeasureAsync("GET of an empty function (empty app)", [settings.Azurite, .. hosted.Processes(IngestionRun.EmptyAppWorker)], organizations, async org =>
             {
                 using var response = await http.GetAsync($"/api/echo/{org}");
                 await response.Content.ReadAsByteArrayAsync();
@@ -125,9 +128,10 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
 
     /// <summary>
     /// Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after an
-    /// untimed warm-up of the same load; a progress line every interval.
+    /// untimed warm-up of the same load; a progress line every interval; the processor time of <paramref name="processes"/>
+    /// and of the benchmark over the timed reads.
     /// </summary>
-    private async Task<LatencyResult> MeasureAsync(string name, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
+    private async Task<LatencyResult> MeasureAsync(string name, MeteredProcess[] processes, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
     {
         // Long enough for the processes to finish compiling: tiered compilation keeps a fresh host and worker
         // recompiling hot code for about ten seconds, which more than doubled the latencies measured after ten rounds.
@@ -141,6 +145,7 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
         var total = settings.ReadClients * settings.ReadsPerClient;
         using var stop = new CancellationTokenSource();
         var progress = ReportProgressAsync(name, () => latencies.Count + Volatile.Read(ref errors), total, stop.Token);
+        var processor = ProcessorClock.Start(processes);
         await Task.WhenAll(Enumerable.Range(0, settings.ReadClients).Select(client => Task.Run(async () =>
         {
             for (var n = 0; n < settings.ReadsPerClient; n++)
@@ -166,11 +171,12 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
                 }
             }
         })));
+        var cpu = processor.Stop();
         await stop.CancelAsync();
         await progress;
-        var result = LatencyResult.From(name, latencies, errors);
+        var result = LatencyResult.From(name, latencies, errors) with { Processor = cpu };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {result.Requests:N0} requests, {result.Errors} errors, p50 {result.P50Milliseconds:F1} ms, p99 {result.P99Milliseconds:F1} ms"));
+            $"  {name}: {result.Requests:N0} requests, {result.Errors} errors, p50 {result.P50Milliseconds:F1} ms, p99 {result.P99Milliseconds:F1} ms; processor time per request: {cpu.Figures(result.Requests)}"));
         return result;
     }
 
