@@ -41,24 +41,33 @@ public sealed record ReadLatencyResult(LatencyResult Api, LatencyResult Raw, Lat
 /// read of the same <c>profile|</c> rows by the Azure SDK with the same concurrency: what the API adds to
 /// the storage read it needs (host forwarding, worker, token check, mapping, JSON). With an empty worker
 /// app, a third measurement: its echo function, which touches no storage, through the same host with the
-/// same clients: the cost of the host model alone, which no app code can go below.
+/// same clients: the cost of the host model alone, which no app code can go below. The three are timed in
+/// alternating rounds, so that a machine that slows down or speeds up over the phase (it did, by a third, after
+/// the start-up phase's host starts) moves all three alike.
 /// </summary>
 public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClient tables, QueueServiceClient queues, string runId)
 {
     private const string Issuer = "bench";
     private const string Audience = "onboarding-api";
     private const int WarmupRounds = 10;
+    private const int TimedRounds = 4;
+
+    /// <summary>One way of reading: its name, the processes it runs in (besides this one) and one read of an organization.</summary>
+    private sealed record Way(string Name, MeteredProcess[] Processes, Func<string, Task<bool>> Read);
 
     public async Task<ReadLatencyResult> RunAsync()
     {
         var queue = queues.GetQueueClient($"bench-{runId}-reads");
+        var emptyQueue = queues.GetQueueClient($"bench-{runId}-reads-empty");
         await queue.CreateIfNotExistsAsync();
+        await emptyQueue.CreateIfNotExistsAsync();
+        var observations = Directory.CreateDirectory(Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-observations"));
         var appSettings = settings.AppSettings(queue.Name);
         var signingKey = Convert.FromBase64String(appSettings["Auth__SigningKey"]["base64:".Length..]);
-        var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-host.log");
         try
         {
-            await using var hosted = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, appSettings, logPath);
+            await using var hosted = HostedApp.Start(settings.HostAssembly, settings.AppDirectory, appSettings,
+                Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-host.log"));
             await hosted.WaitUntilOkAsync("/api/health", TimeSpan.FromSeconds(60));
             using var http = ClientOf(hosted);
             var organizations = Enumerable.Range(0, settings.ReadClients).Select(i => $"bench-{runId}-read-{i}").ToList();
@@ -66,31 +75,49 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
             await Task.WhenAll(organizations.Select(org => SeedAsync(http, org, tokens[org])));
             Console.WriteLine($"  seeded {organizations.Count} organizations (a wizard step, a tutorial started) through the API");
 
-            var api = await MeasureAsync("GET /api/orgs/{orgId}/onboarding", [settings.Azurite, .. hosted.Processes()], organizations, async org =>
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orgs/{org}/onboarding");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[org]);
-                using var response = await http.SendAsync(request);
-                await response.Content.ReadAsByteArrayAsync();
-                return response.IsSuccessStatusCode;
-            });
             var table = tables.GetTableClient(OnboardingStorage.OnboardingTable);
-            var raw = await MeasureAsync("raw range read of profile| rows", [settings.Azurite], organizations, async org =>
+            var ways = new List<Way>
             {
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
-                var rows = 0;
-                await foreach (var _ in table.QueryAsync<TableEntity>(filter))
+                new("GET /api/orgs/{orgId}/onboarding", [settings.Azurite, .. hosted.Processes()], async org =>
                 {
-                    rows++;
-                }
-                return rows > 0;
-            });
-            var empty = settings.EmptyAppDirectory is null ? null : await MeasureEmptyFunctionAsync(settings.EmptyAppDirectory, organizations);
-            return new ReadLatencyResult(api, raw, empty, settings.ReadClients);
+                    using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/orgs/{org}/onboarding");
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[org]);
+                    using var response = await http.SendAsync(request);
+                    await response.Content.ReadAsByteArrayAsync();
+                    return response.IsSuccessStatusCode;
+                }),
+                new("raw range read of profile| rows", [settings.Azurite], async org =>
+                {
+                    var filter = TableClient.CreateQueryFilter($"PartitionKey eq {org} and RowKey ge {ProfileRows.ProfilePrefix} and RowKey lt {ProfileRows.ProfileUpperBound}");
+                    var rows = 0;
+                    await foreach (var _ in table.QueryAsync<TableEntity>(filter))
+                    {
+                        rows++;
+                    }
+                    return rows > 0;
+                }),
+            };
+            await using var emptyApp = settings.EmptyAppDirectory is null ? null : HostedApp.Start(settings.HostAssembly, settings.EmptyAppDirectory,
+                settings.EmptyAppSettings(emptyQueue.Name, observations.FullName), Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-empty-host.log"));
+            using var emptyHttp = emptyApp is null ? null : ClientOf(emptyApp);
+            if (emptyApp is not null)
+            {
+                await emptyApp.WaitUntilOkAsync("/api/echo/ready", TimeSpan.FromSeconds(60));
+                ways.Add(new("GET of an empty function (empty app)", [settings.Azurite, .. emptyApp.Processes(IngestionRun.EmptyAppWorker)], async org =>
+                {
+                    using var response = await emptyHttp!.GetAsync($"/api/echo/{org}");
+                    await response.Content.ReadAsByteArrayAsync();
+                    return response.IsSuccessStatusCode;
+                }));
+            }
+            var results = await MeasureAsync(ways, organizations);
+            return new ReadLatencyResult(results[0], results[1], results.Count > 2 ? results[2] : null, settings.ReadClients);
         }
         finally
         {
             await queue.DeleteIfExistsAsync();
+            await emptyQueue.DeleteIfExistsAsync();
+            observations.Delete(recursive: true);
         }
     }
 
@@ -101,61 +128,64 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    private async Task<LatencyResult> MeasureEmptyFunctionAsync(string emptyAppDirectory, IReadOnlyList<string> organizations)
+    /// <summary>
+    /// Each way first runs its load untimed; then the ways take turns, <see cref="TimedRounds"/> rounds each, every client
+    /// reading its organizations in turn <see cref="BenchmarkSettings.ReadsPerClient"/> times in all; a progress line every
+    /// interval; the processor time of each way's processes and of the benchmark over its timed rounds.
+    /// </summary>
+    private async Task<IReadOnlyList<LatencyResult>> MeasureAsync(IReadOnlyList<Way> ways, IReadOnlyList<string> organizations)
     {
-        var queue = queues.GetQueueClient($"bench-{runId}-reads-empty");
-        await queue.CreateIfNotExistsAsync();
-        var observations = Directory.CreateDirectory(Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-observations"));
-        try
+        foreach (var way in ways)
         {
-            var logPath = Path.Combine(settings.LogDirectory, $"benchmark-{runId}-reads-empty-host.log");
-            await using var hosted = HostedApp.Start(settings.HostAssembly, emptyAppDirectory, settings.EmptyAppSettings(queue.Name, observations.FullName), logPath);
-            await hosted.WaitUntilOkAsync("/api/echo/ready", TimeSpan.FromSeconds(60));
-            using var http = ClientOf(hosted);
-            return await MeasureAsync("GET of an empty function (empty app)", [settings.Azurite, .. hosted.Processes(IngestionRun.EmptyAppWorker)], organizations, async org =>
+            // Long enough for the processes to finish compiling: tiered compilation keeps a fresh host and worker
+            // recompiling hot code for about ten seconds, which more than doubled the latencies measured after ten rounds.
+            var warmupStarted = Stopwatch.GetTimestamp();
+            for (var round = 0; round < WarmupRounds || Stopwatch.GetElapsedTime(warmupStarted) < settings.ReadWarmup; round++)
             {
-                using var response = await http.GetAsync($"/api/echo/{org}");
-                await response.Content.ReadAsByteArrayAsync();
-                return response.IsSuccessStatusCode;
-            });
+                await Task.WhenAll(organizations.Select(way.Read));
+            }
         }
-        finally
+        var latencies = ways.Select(_ => new ConcurrentBag<double>()).ToArray();
+        var errors = new int[ways.Count];
+        var processor = new CpuUse?[ways.Count];
+        var total = ways.Count * settings.ReadClients * settings.ReadsPerClient;
+        using var stop = new CancellationTokenSource();
+        var progress = ReportProgressAsync("reads, the ways in turn", () => latencies.Sum(l => l.Count) + errors.Sum(), total, stop.Token);
+        for (var round = 0; round < TimedRounds; round++)
         {
-            await queue.DeleteIfExistsAsync();
-            observations.Delete(recursive: true);
+            var reads = settings.ReadsPerClient * (round + 1) / TimedRounds - settings.ReadsPerClient * round / TimedRounds;
+            for (var w = 0; w < ways.Count; w++)
+            {
+                var way = w;
+                var cpu = await TimeRoundAsync(ways[way], organizations, reads, latencies[way], () => Interlocked.Increment(ref errors[way]));
+                processor[way] = processor[way] is { } sum ? sum + cpu : cpu;
+            }
         }
+        await stop.CancelAsync();
+        await progress;
+        return [.. ways.Select((way, w) =>
+        {
+            var result = LatencyResult.From(way.Name, latencies[w], errors[w]) with { Processor = processor[w] };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {way.Name}: {result.Requests:N0} requests, {result.Errors} errors, p50 {result.P50Milliseconds:F1} ms, p99 {result.P99Milliseconds:F1} ms; processor time per request: {result.Processor!.Figures(result.Requests)}"));
+            return result;
+        })];
     }
 
-    /// <summary>
-    /// Each client reads its organizations in turn, <see cref="BenchmarkSettings.ReadsPerClient"/> times, after an
-    /// untimed warm-up of the same load; a progress line every interval; the processor time of <paramref name="processes"/>
-    /// and of the benchmark over the timed reads.
-    /// </summary>
-    private async Task<LatencyResult> MeasureAsync(string name, MeteredProcess[] processes, IReadOnlyList<string> organizations, Func<string, Task<bool>> read)
+    /// <summary>One timed round of one way: every client reads <paramref name="reads"/> times; returns the processor time used.</summary>
+    private async Task<CpuUse> TimeRoundAsync(Way way, IReadOnlyList<string> organizations, int reads, ConcurrentBag<double> latencies, Action failed)
     {
-        // Long enough for the processes to finish compiling: tiered compilation keeps a fresh host and worker
-        // recompiling hot code for about ten seconds, which more than doubled the latencies measured after ten rounds.
-        var warmupStarted = Stopwatch.GetTimestamp();
-        for (var round = 0; round < WarmupRounds || Stopwatch.GetElapsedTime(warmupStarted) < settings.ReadWarmup; round++)
-        {
-            await Task.WhenAll(organizations.Select(read));
-        }
-        var latencies = new ConcurrentBag<double>();
-        var errors = 0;
-        var total = settings.ReadClients * settings.ReadsPerClient;
-        using var stop = new CancellationTokenSource();
-        var progress = ReportProgressAsync(name, () => latencies.Count + Volatile.Read(ref errors), total, stop.Token);
-        var processor = ProcessorClock.Start(processes);
+        var processor = ProcessorClock.Start(way.Processes);
         await Task.WhenAll(Enumerable.Range(0, settings.ReadClients).Select(client => Task.Run(async () =>
         {
-            for (var n = 0; n < settings.ReadsPerClient; n++)
+            for (var n = 0; n < reads; n++)
             {
                 var org = organizations[(client + n) % organizations.Count];
                 var started = Stopwatch.GetTimestamp();
                 bool ok;
                 try
                 {
-                    ok = await read(org);
+                    ok = await way.Read(org);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
                 {
@@ -167,17 +197,11 @@ public sealed class ReadLatencyRun(BenchmarkSettings settings, TableServiceClien
                 }
                 else
                 {
-                    Interlocked.Increment(ref errors);
+                    failed();
                 }
             }
         })));
-        var cpu = processor.Stop();
-        await stop.CancelAsync();
-        await progress;
-        var result = LatencyResult.From(name, latencies, errors) with { Processor = cpu };
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {result.Requests:N0} requests, {result.Errors} errors, p50 {result.P50Milliseconds:F1} ms, p99 {result.P99Milliseconds:F1} ms; processor time per request: {cpu.Figures(result.Requests)}"));
-        return result;
+        return processor.Stop();
     }
 
     private async Task ReportProgressAsync(string name, Func<int> done, int total, CancellationToken stop)
