@@ -28,10 +28,10 @@ public sealed class ProgressMeter(string phase, long total, TimeSpan interval)
 
     public void Set(long events) => Interlocked.Exchange(ref done, events);
 
-    /// <summary>Prints until <paramref name="stop"/> is cancelled; the clock starts when this is called.</summary>
-    public async Task PrintAsync(CancellationToken stop)
+    /// <summary>Prints until <paramref name="stop"/> is cancelled; the clock starts at <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp), or when this is called.</summary>
+    public async Task PrintAsync(CancellationToken stop, long? since = null)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = since ?? Stopwatch.GetTimestamp();
         var (lastTime, lastDone) = (TimeSpan.Zero, 0L);
         using var timer = new PeriodicTimer(interval);
         try
