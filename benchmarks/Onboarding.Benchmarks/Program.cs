@@ -114,7 +114,8 @@ if (singleWork is not null)
 }
 
 ResultsTable.Print(new(rawBatched, batchedDrain, batchedCeiling, batchedRhythm), batched, new(rawSingle, drain, singleCeiling, singleRhythm), single, startup, reads);
-return batched.Exact && (single?.Exact ?? true) && (reads is null || reads.Api.Errors + reads.Raw.Errors == 0) ? 0 : 1;
+return batched.Exact && (single?.Exact ?? true) && (batchedRhythm?.Exact ?? true) && (singleRhythm?.Exact ?? true)
+    && (reads is null || reads.Api.Errors + reads.Raw.Errors + (reads.EmptyFunction?.Errors ?? 0) == 0) ? 0 : 1;
 
 EventWorkload? Warmup(EventWorkload work, string prefix)
 {
